@@ -1,0 +1,1 @@
+"""One module per `kb` subcommand, each defining ``command``; see `kb.cli.COMMANDS`."""
