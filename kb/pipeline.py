@@ -1,0 +1,333 @@
+"""The pipeline: read → extract → check → store, one input per transaction.
+
+A failing input leaves nothing behind and does not stop the others; every run is recorded as
+an IngestRun with its errors. On SQLite one writer runs at a time (a lock file beside the
+database); on PostgreSQL several workers share the inputs (an advisory lock per input, and the
+unique content hash makes a late loser back off).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+import checks
+import claims
+import ingest
+from kb import store
+from kb.database import session_scope
+from kb.models import Claim, Entity, IngestRun, Source, UrlState, utcnow
+
+
+class IngestLocked(RuntimeError):
+    """Another ingest run holds this SQLite database."""
+
+
+@dataclass
+class IngestSummary:
+    run_id: int | None = None
+    tried: int = 0
+    added: int = 0
+    new_versions: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[ingest.InputFailure] = field(default_factory=list)
+    source_ids: list[int] = field(default_factory=list)
+    claims: int = 0
+    findings: int = 0
+
+    @property
+    def line(self) -> str:
+        return (
+            f"added {self.added + self.new_versions}"
+            + (f" ({self.new_versions} new versions)" if self.new_versions else "")
+            + f", unchanged {self.unchanged}, failed {self.failed}"
+            + f"; {self.claims} claims, {self.findings} findings"
+        )
+
+
+#: Called after each input with (summary so far, the input's name).
+Progress = Callable[[IngestSummary, str], None]
+
+
+@contextmanager
+def writer_lock(engine: Engine) -> Iterator[None]:
+    """One ingest at a time on a SQLite file; PostgreSQL workers coordinate per input."""
+    url = make_url(str(engine.url))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        yield
+        return
+    lock_path = Path(url.database).with_name(Path(url.database).name + ".ingest.lock")
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise IngestLocked(
+                f"another kb ingest ({holder}) is running on {url.database}; try again later"
+            ) from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class DatabaseUrlCache:
+    """Remembers ETag/Last-Modified per URL; writes only after the page's source is stored."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.pending: dict[str, tuple[str | None, str | None, str | None]] = {}
+
+    def get(self, url: str) -> tuple[str | None, str | None] | None:
+        with Session(self.engine) as session:
+            state = session.get(UrlState, url)
+            return None if state is None else (state.etag, state.last_modified)
+
+    def put(
+        self, url: str, etag: str | None, last_modified: str | None, content_hash: str | None
+    ) -> None:
+        self.pending[url] = (etag, last_modified, content_hash)
+
+    def flush(self, session: Session) -> None:
+        for url, (etag, last_modified, content_hash) in self.pending.items():
+            state = session.get(UrlState, url) or UrlState(url=url)
+            state.etag, state.last_modified = etag, last_modified
+            state.content_hash, state.checked = content_hash, utcnow()
+            session.add(state)
+        self.pending.clear()
+
+
+def run_ingest(
+    engine: Engine,
+    inputs: Sequence[str],
+    *,
+    options: Any = None,
+    check_config: Any = None,
+    progress: Progress | None = None,
+    command: str = "",
+) -> IngestSummary:
+    """Ingest ``inputs`` (files, folders, URLs, feeds), extracting and checking what is new."""
+    with writer_lock(engine):
+        with session_scope(engine) as session:
+            run = IngestRun(command=command[:500])
+            session.add(run)
+            session.flush()
+            run_id = run.id
+        summary = IngestSummary(run_id=run_id)
+        url_cache = DatabaseUrlCache(engine)
+        try:
+            for item in ingest.read_inputs(inputs, options=options, url_cache=url_cache):
+                name = _input_name(item)
+                summary.tried += 1
+                _ingest_one(engine, item, run_id, summary, url_cache, check_config)
+                if progress:
+                    progress(summary, name)
+        finally:
+            with session_scope(engine) as session:
+                session.execute(
+                    update(IngestRun)
+                    .where(IngestRun.id == run_id)
+                    .values(
+                        finished=utcnow(),
+                        inputs_tried=summary.tried,
+                        added=summary.added + summary.new_versions,
+                        unchanged=summary.unchanged,
+                        failed=summary.failed,
+                        errors=[{"input": e.input, "reason": e.reason} for e in summary.errors],
+                    )
+                )
+    return summary
+
+
+def _input_name(item: object) -> str:
+    if isinstance(item, ingest.Document):
+        return item.origin
+    return str(getattr(item, "input", item))
+
+
+def _ingest_one(
+    engine: Engine,
+    item: object,
+    run_id: int | None,
+    summary: IngestSummary,
+    url_cache: DatabaseUrlCache,
+    check_config: Any,
+) -> None:
+    if isinstance(item, ingest.InputFailure):
+        summary.failed += 1
+        summary.errors.append(item)
+        url_cache.pending.clear()
+        return
+    if not isinstance(item, ingest.Document):  # Unchanged: a 304 or an identical page
+        summary.unchanged += 1
+        return
+    try:
+        with session_scope(engine) as session:
+            if not _claim_input(session, item.raw_hash):
+                summary.unchanged += 1
+                return
+            stored = store.add_document(session, item, run_id)
+            if stored.status == "unchanged":
+                summary.unchanged += 1
+            else:
+                if stored.status == "new_version":
+                    summary.new_versions += 1
+                else:
+                    summary.added += 1
+                summary.source_ids.extend(stored.source_ids)
+                claim_ids = _extract_into(session, stored.to_extract)
+                summary.claims += len(claim_ids)
+                summary.findings += check_claims_in_session(session, claim_ids, check_config)
+            url_cache.flush(session)
+    except IntegrityError:
+        # Another worker stored the same content first: it is in, so this one backs off.
+        summary.unchanged += 1
+    except Exception as exc:  # one input's failure must not stop the others
+        summary.failed += 1
+        summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {exc}"))
+        url_cache.pending.clear()
+
+
+def _claim_input(session: Session, raw_hash: str) -> bool:
+    """On PostgreSQL, take this content for this transaction unless another worker has it."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    key = int.from_bytes(hashlib.sha256(raw_hash.encode()).digest()[:8], "big", signed=True)
+    return bool(session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": key}).scalar())
+
+
+def _extract_into(session: Session, to_extract: Iterable[tuple[int, str, str]]) -> list[int]:
+    cache = store.EntityCache(session)
+    claim_ids: list[int] = []
+    for source_id, source_text, language in to_extract:
+        extracted = claims.extract(source_text, language)
+        claim_ids += store.store_claims(
+            session, source_id, extracted, claims.EXTRACTOR_VERSION, cache
+        )
+    return claim_ids
+
+
+def reextract(engine: Engine, source_ids: Sequence[int] | None = None) -> int:
+    """Extract claims again (e.g. after an extractor upgrade); reviews stay attached."""
+    total = 0
+    with session_scope(engine) as session:
+        rows = session.execute(select(Source.id, Source.text, Source.language)).all()
+        parents = {pid for (pid,) in session.execute(select(Source.parent_id)) if pid}
+        wanted = [
+            (sid, body, lang)
+            for sid, body, lang in rows
+            if sid not in parents and (source_ids is None or sid in source_ids)
+        ]
+        claim_ids = _extract_into(session, wanted)
+        total = len(claim_ids)
+        check_claims_in_session(session, claim_ids, None)
+    return total
+
+
+# --- checking -------------------------------------------------------------------------------
+
+
+def checked_claim(row: Claim, subject: str | None, title: str | None, root: int) -> Any:
+    """The stored claim as the checker reads it."""
+    assert row.id is not None
+    record = claims.Claim(
+        start=row.start,
+        end=row.end,
+        quote=row.quote,
+        sentence=row.sentence,
+        value=row.value,
+        unit=row.unit,
+        kind=row.kind,
+        low=row.low,
+        high=row.high,
+        approx=row.approx,
+        bound=row.bound,
+        subject=subject,
+        qualifiers=dict(row.qualifiers or {}),
+        sentence_start=row.sentence_start,
+        sentence_end=row.sentence_end,
+        paragraph=row.paragraph,
+    )
+    return checks.CheckedClaim(
+        id=row.id,
+        source_id=row.source_id,
+        claim=record,
+        source_title=title,
+        root_source_id=root,
+    )
+
+
+def _load_checked(session: Session, where: Any) -> list[Any]:
+    query = (
+        select(Claim, Entity.name, Source.title, Source.parent_id)
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Entity, Entity.id == Claim.subject_id)
+        .where(where)
+        .order_by(Claim.id)
+    )
+    return [
+        checked_claim(row, subject, title, parent or row.source_id)
+        for row, subject, title, parent in session.execute(query)
+    ]
+
+
+def check_claims_in_session(session: Session, claim_ids: Sequence[int], config: Any) -> int:
+    """Check ``claim_ids`` against everything stored about their subjects; store findings."""
+    if not claim_ids:
+        return 0
+    targets: list[Any] = []
+    for chunk in _chunks(list(claim_ids), 500):
+        targets += _load_checked(session, Claim.id.in_(chunk))
+    subject_ids = {
+        sid
+        for (sid,) in session.execute(
+            select(Claim.subject_id).where(Claim.id.in_(list(claim_ids)[:30000]))
+        )
+        if sid is not None
+    }
+    target_ids = set(claim_ids)
+    context: list[Any] = []
+    if subject_ids:
+        for chunk in _chunks(sorted(subject_ids), 500):
+            context += [
+                c
+                for c in _load_checked(session, Claim.subject_id.in_(chunk))
+                if c.id not in target_ids
+            ]
+    findings = checks.check_claims(targets, context, config=config)
+    store.store_findings(session, claim_ids, findings, checks.CHECKER_VERSION)
+    return len(findings)
+
+
+def recheck(engine: Engine, source_id: int | None = None, config: Any = None) -> int:
+    """Re-run the checker over the knowledge base (or one source and its articles)."""
+    with session_scope(engine) as session:
+        query = select(Claim.id)
+        if source_id is not None:
+            query = query.join(Source, Source.id == Claim.source_id).where(
+                (Source.id == source_id) | (Source.parent_id == source_id)
+            )
+        claim_ids = [cid for (cid,) in session.execute(query)]
+        return check_claims_in_session(session, claim_ids, config)
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
