@@ -46,6 +46,8 @@ class IngestSummary:
     source_ids: list[int] = field(default_factory=list)
     claims: int = 0
     findings: int = 0
+    #: Inputs another worker was reading when this one reached them (PostgreSQL only).
+    taken_by_others: int = 0
 
     @property
     def line(self) -> str:
@@ -54,6 +56,7 @@ class IngestSummary:
             + (f" ({self.new_versions} new versions)" if self.new_versions else "")
             + f", unchanged {self.unchanged}, failed {self.failed}"
             + f"; {self.claims} claims, {self.findings} findings"
+            + (f"; {self.taken_by_others} taken by other workers" if self.taken_by_others else "")
         )
 
 
@@ -86,6 +89,28 @@ def writer_lock(engine: Engine) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _lock_key(name: str) -> int:
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+@contextmanager
+def input_claim(engine: Engine, name: str) -> Iterator[bool]:
+    """Whether this worker may read ``name`` now: on PostgreSQL, a session advisory lock held
+    while it does, so concurrent workers share a list of inputs instead of racing on it."""
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    with engine.connect() as connection:
+        key = _lock_key("input:" + name)
+        got = bool(connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar())
+        try:
+            yield got
+        finally:
+            if got:
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+            connection.commit()
 
 
 class DatabaseUrlCache:
@@ -133,12 +158,18 @@ def run_ingest(
         summary = IngestSummary(run_id=run_id)
         url_cache = DatabaseUrlCache(engine)
         try:
-            for item in ingest.read_inputs(inputs, options=options, url_cache=url_cache):
-                name = _input_name(item)
-                summary.tried += 1
-                _ingest_one(engine, item, run_id, summary, url_cache, check_config)
-                if progress:
-                    progress(summary, name)
+            for top_input in inputs:
+                with input_claim(engine, top_input) as mine:
+                    if not mine:
+                        summary.taken_by_others += 1
+                        continue
+                    for item in ingest.read_inputs(
+                        [top_input], options=options, url_cache=url_cache
+                    ):
+                        summary.tried += 1
+                        _ingest_one(engine, item, run_id, summary, url_cache, check_config)
+                        if progress:
+                            progress(summary, _input_name(item))
         finally:
             with session_scope(engine) as session:
                 session.execute(
@@ -209,7 +240,7 @@ def _claim_input(session: Session, raw_hash: str) -> bool:
     """On PostgreSQL, take this content for this transaction unless another worker has it."""
     if session.get_bind().dialect.name != "postgresql":
         return True
-    key = int.from_bytes(hashlib.sha256(raw_hash.encode()).digest()[:8], "big", signed=True)
+    key = _lock_key("content:" + raw_hash)
     return bool(session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": key}).scalar())
 
 
@@ -288,32 +319,49 @@ def _load_checked(session: Session, where: Any) -> list[Any]:
     ]
 
 
+#: How many stored claims per subject an ingest run loads as context for new claims: enough for
+#: "same subject anywhere" and cross-source comparisons, bounded so ingestion stays linear.
+CONTEXT_PER_SUBJECT = 400
+
+
 def check_claims_in_session(session: Session, claim_ids: Sequence[int], config: Any) -> int:
-    """Check ``claim_ids`` against everything stored about their subjects; store findings."""
+    """Check ``claim_ids`` against what is stored about their subjects; store the findings."""
     if not claim_ids:
         return 0
     targets: list[Any] = []
     for chunk in _chunks(list(claim_ids), 500):
         targets += _load_checked(session, Claim.id.in_(chunk))
-    subject_ids = {
-        sid
-        for (sid,) in session.execute(
-            select(Claim.subject_id).where(Claim.id.in_(list(claim_ids)[:30000]))
-        )
-        if sid is not None
-    }
     target_ids = set(claim_ids)
+    subject_ids = sorted({sid for sid in _subject_ids(session, list(claim_ids)) if sid is not None})
     context: list[Any] = []
-    if subject_ids:
-        for chunk in _chunks(sorted(subject_ids), 500):
-            context += [
-                c
-                for c in _load_checked(session, Claim.subject_id.in_(chunk))
-                if c.id not in target_ids
-            ]
+    for subject_id in subject_ids:
+        recent = select(Claim.id).where(
+            Claim.subject_id == subject_id, Claim.id.not_in(list(target_ids)[:1000])
+        )
+        recent_ids = [
+            cid
+            for (cid,) in session.execute(
+                recent.order_by(Claim.id.desc()).limit(CONTEXT_PER_SUBJECT)
+            )
+            if cid not in target_ids
+        ]
+        if recent_ids:
+            context += _load_checked(session, Claim.id.in_(recent_ids))
     findings = checks.check_claims(targets, context, config=config)
     store.store_findings(session, claim_ids, findings, checks.CHECKER_VERSION)
     return len(findings)
+
+
+def _subject_ids(session: Session, claim_ids: list[int]) -> set[int | None]:
+    found: set[int | None] = set()
+    for chunk in _chunks(claim_ids, 500):
+        found |= {
+            sid
+            for (sid,) in session.execute(
+                select(Claim.subject_id).where(Claim.id.in_(chunk)).distinct()
+            )
+        }
+    return found
 
 
 def recheck(engine: Engine, source_id: int | None = None, config: Any = None) -> int:
