@@ -324,8 +324,13 @@ def _load_checked(session: Session, where: Any) -> list[Any]:
 CONTEXT_PER_SUBJECT = 400
 
 
-def check_claims_in_session(session: Session, claim_ids: Sequence[int], config: Any) -> int:
-    """Check ``claim_ids`` against what is stored about their subjects; store the findings."""
+def check_claims_in_session(
+    session: Session, claim_ids: Sequence[int], config: Any, *, load_context: bool = True
+) -> int:
+    """Check ``claim_ids`` against what is stored about their subjects; store the findings.
+
+    ``load_context`` is off when ``claim_ids`` already holds every claim (a full re-check).
+    """
     if not claim_ids:
         return 0
     targets: list[Any] = []
@@ -373,7 +378,9 @@ def recheck(engine: Engine, source_id: int | None = None, config: Any = None) ->
                 (Source.id == source_id) | (Source.parent_id == source_id)
             )
         claim_ids = [cid for (cid,) in session.execute(query)]
-        return check_claims_in_session(session, claim_ids, config)
+        return check_claims_in_session(
+            session, claim_ids, config, load_context=source_id is not None
+        )
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
