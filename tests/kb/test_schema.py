@@ -123,9 +123,7 @@ def test_every_table_round_trips(engine) -> None:
 def test_claim_span_points_at_its_text_in_the_source(engine) -> None:
     with session_scope(engine) as session:
         stored = store.add_document(session, _document())
-        store.store_claims(
-            session, stored.source_ids[0], [_claim("9 MW", 9e6, "W", "power")], "t1"
-        )
+        store.store_claims(session, stored.source_ids[0], [_claim("9 MW", 9e6, "W", "power")], "t1")
     with Session(engine) as session:
         claim, source = session.execute(
             select(Claim, Source).join(Source, Source.id == Claim.source_id)
