@@ -40,3 +40,13 @@ class InputFailure:
 
     def __str__(self) -> str:
         return f"{self.input}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    """A URL whose server answered 304 Not Modified to a conditional GET: nothing to store."""
+
+    input: str
+
+    def __str__(self) -> str:
+        return f"{self.input}: unchanged (304 Not Modified)"

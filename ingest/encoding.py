@@ -1,0 +1,133 @@
+"""Bytes to Unicode: BOMs, UTF-8, then charset-normalizer for GB18030/GBK, Big5, UTF-16 ...
+
+Policy for invalid bytes: text that is valid UTF-8 except for a few bad bytes (at most 1 in 1000,
+as from a download cut mid-character or one stray byte) is decoded with U+FFFD replacement
+characters, and the count is reported, because dropping a whole article for one byte helps no one.
+Anything worse is a clear failure: guessing an encoding for mostly-invalid bytes yields mojibake
+whose "numbers" would then be extracted as claims.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from ingest.errors import ReadError
+
+#: Signatures of common binary formats, so the error can say what the file is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file (extract its text first)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Legacy Chinese encodings are decoded with their superset, so rarer characters survive.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+
+#: At most this share of undecodable bytes is replaced rather than failed (see module doc).
+MAX_REPLACED_SHARE = 0.001
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """``text`` decoded as ``encoding``; ``replaced`` counts U+FFFD put in for bad bytes."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
+def decode_bytes(raw: bytes, declared: str | None = None) -> DecodedText:
+    """Decode ``raw``; ``declared`` is a charset from an HTTP header or meta tag, tried early.
+
+    Raises ReadError for empty input, binary files and undecodable bytes.
+    """
+    if not raw.strip():
+        raise ReadError("empty file" if not raw else "file holds only whitespace")
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw[len(bom) :], name)
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            raise ReadError(f"binary file: looks like {what}")
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        return _strict(raw, utf16)
+    try:
+        return DecodedText(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        name = _codec_name(declared)
+        if name is not None and name != "utf-8":
+            try:
+                return DecodedText(raw.decode(name), name)
+            except UnicodeDecodeError:
+                pass
+    if b"\x00" in raw[:8192]:
+        raise ReadError("binary file: contains NUL bytes")
+    lenient = raw.decode("utf-8", errors="replace")
+    replaced = lenient.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    if replaced <= max(1, int(len(raw) * MAX_REPLACED_SHARE)):
+        return DecodedText(lenient, "utf-8", replaced)
+    return _detect(raw)
+
+
+def _strict(raw: bytes, name: str) -> DecodedText:
+    try:
+        return DecodedText(raw.decode(name), name)
+    except UnicodeDecodeError as error:
+        raise ReadError(f"invalid {name} byte sequence at byte {error.start}") from None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NUL in every other byte for ASCII-heavy text."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+def _detect(raw: bytes) -> DecodedText:
+    from charset_normalizer import from_bytes  # imported lazily: most input is UTF-8
+
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise ReadError("invalid byte sequences: not UTF-8 and no known encoding fits")
+    name = _codec_name(best.encoding) or best.encoding
+    try:
+        text = raw.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        text = str(best)
+    if best.chaos > 0.3:
+        raise ReadError(f"invalid byte sequences: best guess {name} still looks garbled")
+    return DecodedText(text, name)

@@ -1,0 +1,49 @@
+"""Which language a text is in: zh-Hans, zh-Hant, en, or und when there is too little to tell.
+
+Chinese vs English by counting Han characters against Latin letters; simplified vs traditional by
+counting characters that exist in only one of the two scripts (pairs in ``hanzi_variants.txt``).
+Converted text often mixes a few forms (a traditional article with 于 or 么 left over), so the
+majority decides, not the first character seen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+#: Fewer Han characters and Latin words than this: "und".
+MIN_EVIDENCE = 8
+
+
+@lru_cache(maxsize=1)
+def _variant_tables() -> tuple[frozenset[str], frozenset[str]]:
+    simplified: set[str] = set()
+    traditional: set[str] = set()
+    text = resources.files("ingest").joinpath("hanzi_variants.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) != 2 or line.startswith("#") or parts[0] == parts[1]:
+            continue
+        simplified.add(parts[0])
+        traditional.add(parts[1])
+    return frozenset(simplified), frozenset(traditional)
+
+
+def detect_language(text: str) -> str:
+    """A BCP 47 tag for ``text``: "zh-Hans", "zh-Hant", "en" or "und"."""
+    han = _HAN.findall(text)
+    latin_words = len(_LATIN_WORD.findall(text))
+    if len(han) + latin_words < MIN_EVIDENCE:
+        return "und"
+    # A Chinese article names many English models and units; weigh one Han character as
+    # roughly a third of a word.
+    if len(han) < latin_words * 3 * 0.25:
+        return "en"
+    simplified, traditional = _variant_tables()
+    simplified_count = sum(1 for char in han if char in simplified)
+    traditional_count = sum(1 for char in han if char in traditional)
+    return "zh-Hant" if traditional_count > simplified_count else "zh-Hans"

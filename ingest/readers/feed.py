@@ -1,0 +1,80 @@
+"""RSS/Atom feeds with feedparser: the entries, each with its link and any full text it carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from ingest.errors import ReadError
+
+#: An entry whose content has at least this many characters of text carries the article;
+#: shorter content is a teaser and the linked page is fetched instead.
+MIN_FULL_TEXT_CHARS = 500
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(slots=True)
+class FeedEntry:
+    """One entry: ``full_html`` is set when the entry carries the whole article."""
+
+    link: str | None
+    entry_id: str | None
+    title: str | None
+    author: str | None
+    published: datetime | None
+    full_html: str | None
+    summary_html: str | None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Feed:
+    title: str | None
+    link: str | None
+    entries: list[FeedEntry]
+
+
+def parse_feed(raw: bytes) -> Feed:
+    """Parse RSS/Atom bytes; raise ReadError when they are not a feed."""
+    import feedparser  # imported lazily: slow to import, only feeds need it
+
+    parsed = feedparser.parse(raw)
+    version = parsed.get("version") or ""
+    if not version and not parsed.entries:
+        reason = parsed.get("bozo_exception")
+        detail = str(reason).splitlines()[0] if reason else "no <rss> or <feed> element"
+        raise ReadError(f"not a valid RSS/Atom feed: {detail}")
+    feed_info: Any = parsed.feed
+    return Feed(
+        title=feed_info.get("title"),
+        link=feed_info.get("link"),
+        entries=[_entry(entry) for entry in parsed.entries],
+    )
+
+
+def _entry(entry: Any) -> FeedEntry:
+    contents = entry.get("content") or []
+    full_html = None
+    for content in contents:
+        value = content.get("value") or ""
+        if len(_TAG.sub("", value).strip()) >= MIN_FULL_TEXT_CHARS:
+            full_html = value
+            break
+    summary = entry.get("summary")
+    if full_html is None and summary and len(_TAG.sub("", summary).strip()) >= MIN_FULL_TEXT_CHARS:
+        full_html = summary
+    published_struct = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = datetime(*published_struct[:6], tzinfo=UTC) if published_struct else None
+    return FeedEntry(
+        link=entry.get("link"),
+        entry_id=entry.get("id"),
+        title=entry.get("title"),
+        author=entry.get("author"),
+        published=published,
+        full_html=full_html,
+        summary_html=summary,
+        tags=[tag.get("term") for tag in entry.get("tags", []) if tag.get("term")],
+    )

@@ -1,0 +1,257 @@
+"""HTML pages (and HTML entry content from feeds) -> main article text with beautifulsoup4.
+
+Main content is ``<article>``, else ``<main>`` / ``[role=main]``, else the element holding the
+most paragraph text; scripts, styles, comments, navigation, headers, footers, asides and forms
+are dropped. Title, author, date and canonical URL come from meta tags when present
+(OpenGraph, article:*, Dublin Core, ``<time>``), else from ``<title>``/``<h1>``. Table cells are
+joined with tabs, like PDF-extracted tables. Malformed or truncated HTML is read as far as it
+goes (Python's html.parser is lenient).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from ingest.article import Article
+from ingest.dates import parse_date
+from ingest.readers.inline_html import unwrap_redirect
+from ingest.text_cleanup import tidy_text
+
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "object",
+    "embed",
+)
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "details",
+    "summary",
+}
+_CHROME_HINTS = (
+    "comment",
+    "share",
+    "related",
+    "sidebar",
+    "breadcrumb",
+    "newsletter",
+    "cookie",
+    "advert",
+    "promo",
+    "subscribe",
+    "social",
+    "footer",
+    "navbar",
+    "menu",
+)
+_TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "parsely-author",
+    "twitter:creator",
+)
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article:modified_time",
+)
+
+
+def read_html_page(text: str) -> Article:
+    """Article text and meta-tag metadata of an HTML page or fragment."""
+    soup = BeautifulSoup(text, "html.parser")
+    meta = _meta_tags(soup)
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    title = _first(meta, _TITLE_META) or _text_of(soup.find("title")) or _text_of(soup.find("h1"))
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_looks_like_chrome):
+        tag.decompose()
+    main = _main_content(soup)
+    links = [
+        unwrap_redirect(a["href"])
+        for a in main.find_all("a", href=True)
+        if isinstance(a, Tag) and str(a["href"]).startswith(("http://", "https://"))
+    ]
+    body = tidy_text(_block_text(main))
+    if title and body and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    published_text = _first(meta, _DATE_META)
+    if published_text is None:
+        time_tag = main.find("time", attrs={"datetime": True}) or soup.find(
+            "time", attrs={"datetime": True}
+        )
+        if isinstance(time_tag, Tag):
+            published_text = str(time_tag["datetime"])
+    metadata: dict[str, Any] = {}
+    if links:
+        metadata["links"] = list(dict.fromkeys(links))
+    keywords = _first(meta, ("keywords", "news_keywords"))
+    if keywords:
+        metadata["tags"] = [word.strip() for word in keywords.split(",") if word.strip()]
+    description = _first(meta, ("description", "og:description"))
+    if description:
+        metadata["description"] = description
+    html_tag = soup.find("html")
+    if isinstance(html_tag, Tag) and html_tag.get("lang"):
+        metadata["declared_language"] = str(html_tag["lang"])
+    return Article(
+        body,
+        title=title,
+        author=_first(meta, _AUTHOR_META),
+        url=_first(meta, ("og:url",)) or _canonical(soup),
+        published=parse_date(published_text) if published_text else None,
+        metadata=metadata,
+    )
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        if not isinstance(tag, Tag):
+            continue
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if key and content and str(content).strip():
+            found.setdefault(str(key).strip().lower(), str(content).strip())
+    return found
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if meta.get(key):
+            return meta[key]
+    return None
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    link = soup.find("link", rel="canonical", href=True)
+    return str(link["href"]) if isinstance(link, Tag) else None
+
+
+def _text_of(tag: Any) -> str | None:
+    if not isinstance(tag, Tag):
+        return None
+    text = " ".join(tag.get_text(" ").split())
+    return text or None
+
+
+def _looks_like_chrome(tag: Tag) -> bool:
+    if tag.name in {"html", "body", "article", "main"} or tag.attrs is None:
+        return False
+    marks = " ".join([str(tag.get("id") or ""), *[str(c) for c in tag.get("class") or []]])
+    marks = marks.lower()
+    return bool(marks) and any(hint in marks for hint in _CHROME_HINTS)
+
+
+def _main_content(soup: BeautifulSoup) -> Tag:
+    for candidate in (soup.find("article"), soup.find("main"), soup.find(attrs={"role": "main"})):
+        if isinstance(candidate, Tag) and len(candidate.get_text(strip=True)) > 80:
+            return candidate
+    best: Tag | None = None
+    best_score = 0
+    for container in soup.find_all(["div", "section", "td"]):
+        if not isinstance(container, Tag):
+            continue
+        score = sum(len(p.get_text(strip=True)) for p in container.find_all("p", recursive=False))
+        if score > best_score:
+            best, best_score = container, score
+    if best is not None and best_score > 200:
+        return best
+    body = soup.find("body")
+    return body if isinstance(body, Tag) else soup
+
+
+def _block_text(root: Tag) -> str:
+    """Text with line breaks where blocks end, tabs between table cells."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                name = child.name
+                if name == "br":
+                    parts.append("\n")
+                    continue
+                if name in {"td", "th"}:
+                    walk(child)
+                    parts.append("\t")
+                    continue
+                if name == "pre":
+                    parts.append("\n" + child.get_text() + "\n")
+                    continue
+                block = name in _BLOCK_TAGS
+                if block:
+                    parts.append("\n")
+                walk(child)
+                if block:
+                    parts.append(
+                        "\n\n" if name in {"p", "h1", "h2", "h3", "h4", "h5", "h6"} else "\n"
+                    )
+            else:
+                parts.append(
+                    " ".join(str(child).split(" "))
+                    if "\n" not in str(child)
+                    else " ".join(str(child).split())
+                )
+
+    walk(root)
+    text = "".join(parts)
+    lines = [
+        " ".join(line.split())
+        if "\t" not in line
+        else "\t".join(" ".join(cell.split()) for cell in line.strip("\t").split("\t"))
+        for line in text.split("\n")
+    ]
+    return "\n".join(lines)
