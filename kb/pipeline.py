@@ -114,11 +114,15 @@ def input_claim(engine: Engine, name: str) -> Iterator[bool]:
 
 
 class DatabaseUrlCache:
-    """Remembers ETag/Last-Modified per URL; writes only after the page's source is stored."""
+    """Remembers ETag/Last-Modified per URL, so scheduled runs skip unchanged pages.
+
+    The reader calls ``put`` once the page's document has been handed over; a page whose
+    document failed to store is not remembered, so the next run fetches it again.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.pending: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self.failed: set[str] = set()
 
     def get(self, url: str) -> tuple[str | None, str | None] | None:
         with Session(self.engine) as session:
@@ -128,15 +132,13 @@ class DatabaseUrlCache:
     def put(
         self, url: str, etag: str | None, last_modified: str | None, content_hash: str | None
     ) -> None:
-        self.pending[url] = (etag, last_modified, content_hash)
-
-    def flush(self, session: Session) -> None:
-        for url, (etag, last_modified, content_hash) in self.pending.items():
+        if url in self.failed:
+            return
+        with session_scope(self.engine) as session:
             state = session.get(UrlState, url) or UrlState(url=url)
             state.etag, state.last_modified = etag, last_modified
             state.content_hash, state.checked = content_hash, utcnow()
             session.add(state)
-        self.pending.clear()
 
 
 def run_ingest(
@@ -204,7 +206,7 @@ def _ingest_one(
     if isinstance(item, ingest.InputFailure):
         summary.failed += 1
         summary.errors.append(item)
-        url_cache.pending.clear()
+        url_cache.failed.add(item.input)
         return
     if not isinstance(item, ingest.Document):  # Unchanged: a 304 or an identical page
         summary.unchanged += 1
@@ -226,14 +228,13 @@ def _ingest_one(
                 claim_ids = _extract_into(session, stored.to_extract)
                 summary.claims += len(claim_ids)
                 summary.findings += check_claims_in_session(session, claim_ids, check_config)
-            url_cache.flush(session)
     except IntegrityError:
         # Another worker stored the same content first: it is in, so this one backs off.
         summary.unchanged += 1
     except Exception as exc:  # one input's failure must not stop the others
         summary.failed += 1
         summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {exc}"))
-        url_cache.pending.clear()
+        url_cache.failed.update(u for u in (item.url, item.origin) if u)
 
 
 def _claim_input(session: Session, raw_hash: str) -> bool:
