@@ -233,7 +233,8 @@ def _ingest_one(
         summary.unchanged += 1
     except Exception as exc:  # one input's failure must not stop the others
         summary.failed += 1
-        summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {exc}"))
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+        summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {reason}"))
         url_cache.failed.update(u for u in (item.url, item.origin) if u)
 
 
