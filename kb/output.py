@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TextIO, TypeVar
@@ -81,15 +82,33 @@ def write_rows(
         materialised = [[_cell(row.get(c)) for c in columns] for row in rows]
         count = len(materialised)
         sizes = [
-            min(widths.get(c, 40), max([len(c)] + [len(r[i]) for r in materialised]))
+            min(widths.get(c, 40), max([len(c)] + [display_width(r[i]) for r in materialised]))
             for i, c in enumerate(columns)
         ]
-        out.write("  ".join(c.ljust(sizes[i]) for i, c in enumerate(columns)).rstrip() + "\n")
+        out.write("  ".join(_pad(c, sizes[i]) for i, c in enumerate(columns)).rstrip() + "\n")
         for r in materialised:
-            cells = [_clip(v, sizes[i]).ljust(sizes[i]) for i, v in enumerate(r)]
+            cells = [_pad(_clip(v, sizes[i]), sizes[i]) for i, v in enumerate(r)]
             out.write("  ".join(cells).rstrip() + "\n")
     return count
 
 
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - display_width(text), 0)
+
+
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        kept.append(ch)
+        used += w
+    return "".join(kept) + "…"
