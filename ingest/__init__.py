@@ -12,6 +12,7 @@ from ingest.document import Document, InputFailure, Unchanged
 from ingest.errors import ReadError
 from ingest.inputs import read_file, read_inputs, read_text
 from ingest.options import DEFAULT_MAX_BYTES, ReadOptions, UrlCache
+from ingest.sources_file import SourcesFileError, load_sources_file
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -19,8 +20,10 @@ __all__ = [
     "InputFailure",
     "ReadError",
     "ReadOptions",
+    "SourcesFileError",
     "Unchanged",
     "UrlCache",
+    "load_sources_file",
     "read_file",
     "read_inputs",
     "read_text",

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 
 from ingest.errors import ReadError
 from ingest.options import ReadOptions, UrlCache
+from ingest.url_rules import check_url
 
 #: Content types read as articles or feeds; a missing type is sniffed from the body.
 TEXT_TYPES = {
@@ -41,15 +41,6 @@ class FetchResult:
     etag: str | None
     last_modified: str | None
     not_modified: bool = False
-
-
-def check_url(url: str) -> None:
-    """Only absolute http and https URLs; anything else is a ReadError."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"}:
-        raise ReadError(f"unsupported URL scheme {parts.scheme!r} (only http and https)")
-    if not parts.netloc:
-        raise ReadError("URL has no host")
 
 
 def make_client(options: ReadOptions) -> httpx.Client:

@@ -7,7 +7,6 @@ InputFailure with a one-line reason, and the others go on.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from ingest.encoding import decode_bytes
 from ingest.errors import ReadError
 from ingest.options import ReadOptions, UrlCache
 from ingest.readers import FEED_SUFFIXES, looks_like_feed, reader_for, sniff_shape
+from ingest.url_rules import is_url
 
 if TYPE_CHECKING:
     import httpx
@@ -29,13 +29,8 @@ if TYPE_CHECKING:
 
 ReadResult = Document | InputFailure | Unchanged
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
-
-
-def is_url(value: str) -> bool:
-    return _URL.match(value) is not None
 
 
 def read_inputs(
