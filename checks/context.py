@@ -1,0 +1,320 @@
+"""Each claim's neighbourhood: the inputs a rule may use, nearest first.
+
+Claims are normalised once (`Fact`: value in canonical units, subject key, hardware) and
+indexed by (sentence, kind), (paragraph, kind), (source, subject, kind) and (subject, kind), so
+a rule's look-up costs a few dictionary hits however large the knowledge base. The same
+relations are the edges of `checks.graph.claim_graph`, which the browser queries.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from checks.catalog import Accelerator
+from checks.config import CheckConfig, Rate, Reference
+from checks.model import CheckedClaim
+from checks.quantities import UnitUnknown, unit_info
+
+SAME_SENTENCE = "same sentence"
+SAME_PARAGRAPH = "same paragraph or table"
+SAME_SOURCE = "same subject, same source"
+ELSEWHERE = "same subject, another source"
+REFERENCE = "reference figure"
+#: Localities in the order rules prefer them.
+LOCALITIES: tuple[str, ...] = (SAME_SENTENCE, SAME_PARAGRAPH, SAME_SOURCE, ELSEWHERE)
+
+_SUBJECT_NOISE = re.compile(r"[\s\-_·.()（）\"'“”]+")
+
+
+def subject_key(subject: str | None) -> str | None:
+    """Subjects compare case- and punctuation-insensitively ("DeepSeek-V3" = "deepseek v3")."""
+    if not subject:
+        return None
+    key = _SUBJECT_NOISE.sub("", subject.lower())
+    return key or None
+
+
+@dataclass(slots=True)
+class Fact:
+    """A claim as the rules read it: value and bounds in ``unit`` (canonical)."""
+
+    checked: CheckedClaim
+    kind: str
+    unit: str | None
+    value: float
+    low: float
+    high: float
+    bound: str
+    subject: str | None
+    subject_key: str | None
+    source_id: int
+    root_id: int
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+    position: int
+    qualifiers: dict[str, str]
+    hardware: str | None
+    unit_error: str | None = None
+    rate: Rate | None = None
+    #: For reference figures, the Reference it came from.
+    reference: Reference | None = None
+    conversion_notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        return self.checked.id
+
+    @property
+    def quote(self) -> str:
+        return self.checked.claim.quote
+
+    @property
+    def vague(self) -> bool:
+        return self.qualifiers.get("vague", "") not in ("", "0", "false")
+
+    def input_record(self, role: str, where: str) -> dict[str, Any]:
+        """How a finding lists this claim as one of its inputs."""
+        if self.reference is not None:
+            return {
+                "reference": self.reference.subject,
+                "role": role,
+                "kind": self.kind,
+                "value": self.value,
+                "unit": self.unit,
+                "source": self.reference.source,
+                "where": REFERENCE,
+            }
+        record: dict[str, Any] = {
+            "claim_id": self.id,
+            "role": role,
+            "where": where,
+            "quote": self.quote,
+            "value": self.value,
+            "unit": self.unit,
+        }
+        if self.rate is not None:
+            record["exchange_rate"] = _rate_record(self.rate)
+        return record
+
+
+def _rate_record(rate: Rate) -> dict[str, Any]:
+    return {"currency": rate.currency, "year": rate.year, "usd": rate.usd, "source": rate.source}
+
+
+def _year(qualifiers: dict[str, str]) -> int | None:
+    year = qualifiers.get("year", "")
+    digits = re.match(r"\d{4}", year)
+    return int(digits.group()) if digits else None
+
+
+def make_fact(checked: CheckedClaim, config: CheckConfig) -> Fact:
+    """Normalise one claim; a unit the registry cannot read leaves ``unit`` None."""
+    claim = checked.claim
+    qualifiers = claim.qualifiers or {}
+    unit: str | None = None
+    factor = 1.0
+    error = None
+    rate = None
+    notes: dict[str, Any] = {}
+    try:
+        info = unit_info(claim.unit, qualifiers.get("per") or None)
+        unit, factor = info.canonical, info.factor
+        if info.currency:
+            rate = config.rate(info.currency, _year(qualifiers))
+            if rate is not None:
+                factor = factor / info.fixed_usd * rate.usd
+        if claim.unit in ("month", "months"):
+            month = config.band("month_days")
+            factor = (month.low + month.high) / 2 * 24
+            notes["month_days"] = month.record()
+    except UnitUnknown as exc:
+        error = str(exc)
+    value = claim.value * factor
+    low = claim.low * factor if claim.low is not None else value
+    high = claim.high * factor if claim.high is not None else value
+    if low > high:
+        low, high = high, low
+    hardware = qualifiers.get("hardware") or None
+    root = checked.root_source_id if checked.root_source_id is not None else checked.source_id
+    return Fact(
+        checked=checked,
+        kind=claim.kind,
+        unit=unit,
+        value=value,
+        low=low,
+        high=high,
+        bound=claim.bound,
+        subject=claim.subject,
+        subject_key=subject_key(claim.subject),
+        source_id=checked.source_id,
+        root_id=root,
+        sentence=(checked.source_id, claim.sentence_start),
+        paragraph=(checked.source_id, claim.paragraph),
+        position=claim.start,
+        qualifiers=qualifiers,
+        hardware=hardware,
+        unit_error=error,
+        rate=rate,
+        conversion_notes=notes,
+    )
+
+
+def reference_facts(config: CheckConfig) -> list[Fact]:
+    """The reference figures as facts of a trusted pseudo-source (id -1, never a target)."""
+    facts = []
+    for number, reference in enumerate(config.references):
+        from claims.model import Claim
+
+        claim = Claim(
+            start=0,
+            end=0,
+            quote=f"{reference.subject}: {reference.value:g} {reference.unit}",
+            sentence="",
+            value=reference.value,
+            unit=reference.unit,
+            kind=reference.kind,
+            subject=reference.subject,
+            qualifiers=dict(reference.qualifiers),
+            paragraph=-1 - number,
+        )
+        fact = make_fact(CheckedClaim(id=-1 - number, source_id=-1, claim=claim), config)
+        fact.reference = reference
+        facts.append(fact)
+    return facts
+
+
+@dataclass(slots=True)
+class Found:
+    """One input a rule found: the fact and where it was relative to the target."""
+
+    fact: Fact
+    where: str
+
+
+class Context:
+    """Indices over all facts of one check run (targets, context and references)."""
+
+    def __init__(self, facts: Iterable[Fact], references: Sequence[Fact], config: CheckConfig):
+        self.config = config
+        self.facts: list[Fact] = []
+        self.by_sentence: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.by_paragraph: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.sentence_members: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+        self.paragraph_members: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+        self.by_source_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.references_by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.subjects_by_source: dict[int, set[str]] = defaultdict(set)
+        self.source_subject_names: dict[int, dict[str, str]] = defaultdict(dict)
+        seen: set[int] = set()
+        for fact in facts:
+            if fact.id in seen:
+                continue
+            seen.add(fact.id)
+            self.facts.append(fact)
+            self.by_sentence[(fact.sentence, fact.kind)].append(fact)
+            self.by_paragraph[(fact.paragraph, fact.kind)].append(fact)
+            self.sentence_members[fact.sentence].append(fact)
+            self.paragraph_members[fact.paragraph].append(fact)
+            if fact.subject_key:
+                self.by_source_subject[(fact.source_id, fact.subject_key, fact.kind)].append(fact)
+                self.by_subject[(fact.subject_key, fact.kind)].append(fact)
+                self.subjects_by_source[fact.source_id].add(fact.subject_key)
+                self.source_subject_names[fact.source_id][fact.subject_key] = fact.subject or ""
+        for reference in references:
+            ref = reference.reference
+            assert ref is not None
+            for name in (ref.subject, *ref.aliases):
+                key = subject_key(name)
+                if key:
+                    self.references_by_subject[(key, reference.kind)].append(reference)
+
+    def find(
+        self,
+        target: Fact,
+        kinds: Sequence[str],
+        *,
+        units: Sequence[str] | None = None,
+        accept: Callable[[Fact], bool] | None = None,
+        localities: Sequence[str] = LOCALITIES,
+        subject_key: str | None = None,
+        references: bool = False,
+    ) -> Found | None:
+        """The nearest fact of one of ``kinds`` (and ``units``) that ``accept`` takes.
+
+        Same sentence first (the closest by position), then the same paragraph or table, the
+        same subject in the same source, the same subject in another source, and (when
+        ``references``) the reference figures.
+        """
+        for found in self.find_all(
+            target, kinds, units=units, accept=accept, localities=localities,
+            subject_key=subject_key, references=references,
+        ):  # fmt: skip
+            return found
+        return None
+
+    def find_all(
+        self,
+        target: Fact,
+        kinds: Sequence[str],
+        *,
+        units: Sequence[str] | None = None,
+        accept: Callable[[Fact], bool] | None = None,
+        localities: Sequence[str] = LOCALITIES,
+        subject_key: str | None = None,
+        references: bool = False,
+    ) -> Iterator[Found]:
+        """Every such fact, nearest locality first (within one, nearest position first)."""
+        key = subject_key or target.subject_key
+
+        def usable(fact: Fact) -> bool:
+            return (
+                fact.id != target.id
+                and fact.unit is not None
+                and (units is None or fact.unit in units)
+                and (accept is None or accept(fact))
+            )
+
+        for locality in localities:
+            pools: list[list[Fact]] = []
+            if locality == SAME_SENTENCE:
+                pools = [self.by_sentence.get((target.sentence, kind), []) for kind in kinds]
+            elif locality == SAME_PARAGRAPH:
+                pools = [self.by_paragraph.get((target.paragraph, kind), []) for kind in kinds]
+            elif locality == SAME_SOURCE and key:
+                pools = [
+                    self.by_source_subject.get((target.source_id, key, kind), []) for kind in kinds
+                ]
+            elif locality == ELSEWHERE and key:
+                pools = [
+                    [f for f in self.by_subject.get((key, kind), []) if f.source_id != target.source_id]
+                    for kind in kinds
+                ]
+            candidates = [fact for pool in pools for fact in pool if usable(fact)]
+            if locality in (SAME_SENTENCE, SAME_PARAGRAPH):
+                candidates.sort(key=lambda fact: abs(fact.position - target.position))
+            for fact in candidates:
+                yield Found(fact, locality)
+        if references and key:
+            for kind in kinds:
+                for fact in self.references_by_subject.get((key, kind), []):
+                    if usable(fact):
+                        yield Found(fact, REFERENCE)
+
+    def sentence_of(self, target: Fact) -> list[Fact]:
+        return self.sentence_members.get(target.sentence, [])
+
+    def paragraph_of(self, target: Fact) -> list[Fact]:
+        return self.paragraph_members.get(target.paragraph, [])
+
+    def accelerator(self, name: str | None) -> Accelerator | None:
+        return self.config.catalog.lookup(name)
+
+
+def finite(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)

@@ -1,0 +1,63 @@
+"""`check_claims`: every applicable rule on every target claim, with one shared context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checks.config import CheckConfig, default_config
+from checks.context import Context, Fact, make_fact, reference_facts
+from checks.model import CheckedClaim, Finding
+from checks.rules import Missing, load, rules_for_kind
+from checks.verdicts import unchecked
+
+#: Bump when rules, bands or catalog change what a check concludes; stored with findings.
+CHECKER_VERSION = "checks-1.0"
+
+
+def build_context(
+    targets: Sequence[CheckedClaim],
+    context: Sequence[CheckedClaim],
+    config: CheckConfig,
+) -> tuple[list[Fact], Context]:
+    """Normalise every claim once and index them (targets are context for each other)."""
+    target_facts = [make_fact(claim, config) for claim in targets]
+    target_ids = {fact.id for fact in target_facts}
+    context_facts = [make_fact(claim, config) for claim in context if claim.id not in target_ids]
+    ctx = Context([*target_facts, *context_facts], reference_facts(config), config)
+    return target_facts, ctx
+
+
+def check_fact(fact: Fact, ctx: Context) -> list[Finding]:
+    """The findings of every rule for one claim, or one `unchecked` finding saying why."""
+    findings: list[Finding] = []
+    missing: list[str] = []
+    missing_rules: list[str] = []
+    if fact.unit is None:
+        return [unchecked(fact, [], [])]
+    for name in rules_for_kind(fact.kind):
+        result = load(name).check(fact, ctx)
+        if isinstance(result, Finding):
+            findings.append(result)
+        elif isinstance(result, Missing):
+            missing.extend(f"{item} ({name})" for item in result.inputs)
+            missing_rules.append(name)
+    return findings or [unchecked(fact, missing, missing_rules)]
+
+
+def check_claims(
+    targets: Sequence[CheckedClaim],
+    context: Sequence[CheckedClaim] = (),
+    *,
+    config: CheckConfig | None = None,
+) -> list[Finding]:
+    """Findings for every target claim; pure (reads nothing but its arguments and data files).
+
+    ``context`` holds other claims of the knowledge base the rules may use as inputs and as
+    other sources to compare with.
+    """
+    config = config or default_config()
+    target_facts, ctx = build_context(targets, context, config)
+    findings: list[Finding] = []
+    for fact in target_facts:
+        findings.extend(check_fact(fact, ctx))
+    return findings

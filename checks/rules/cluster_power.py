@@ -1,0 +1,60 @@
+"""Rule 2: chips × TDP × facility overhead against a claimed power draw (W)."""
+
+from __future__ import annotations
+
+from checks.context import Context, Fact
+from checks.model import Finding
+from checks.rules import Missing
+from checks.rules.inputs import accelerator_record, find_chips
+from checks.verdicts import claimed_interval, finding, grade
+from checks.wording import figure, span, times
+
+NAME = "cluster_power"
+KINDS = frozenset({"power"})
+
+
+def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
+    if fact.unit not in ("W", "W/GPU"):
+        return None
+    chips = find_chips(fact, ctx)
+    if isinstance(chips, str):
+        return Missing((chips,))
+    acc = chips.accelerator
+    if not acc.tdp_w:
+        return Missing((f"the TDP of {acc.name} in the catalog",))
+    per_chip = fact.unit == "W/GPU" or fact.qualifiers.get("scope") == "per_chip"
+    overhead = ctx.config.band("facility_power_per_tdp")
+    factors = ctx.config.band("verdict_factors")
+    count_low, count_high = (1.0, 1.0) if per_chip else (chips.low, chips.high)
+    expected = (
+        count_low * acc.tdp_w * overhead.low,
+        count_high * acc.tdp_w * overhead.high,
+    )
+    grade_ = grade(claimed_interval(fact), expected, (factors.low, factors.high))
+    per_acc = (acc.tdp_w * overhead.low, acc.tdp_w * overhead.high)
+    what = "one" if per_chip else span(count_low, count_high, "GPU")
+    basis = (
+        f"{what} {acc.key} × {figure(acc.tdp_w, 'W')} TDP × {overhead.low:g}–{overhead.high:g} "
+        f"facility overhead ({span(*per_acc, 'W')} each) = {span(*expected, 'W')}"
+    )
+    if grade_.verdict == "consistent":
+        text = f"Consistent: {basis}; the claim {figure(fact.value, 'W')} fits."
+    else:
+        text = (
+            f"{grade_.verdict.capitalize()}: {basis}; the claim {figure(fact.value, 'W')} "
+            f"is {times(grade_.ratio)}."
+        )
+    implied_each = fact.value / ((count_low + count_high) / 2)
+    implied = (
+        f"implies {figure(implied_each, 'W')} per {acc.key} "
+        f"(catalog TDP {figure(acc.tdp_w, 'W')}; facility {span(*per_acc, 'W')})"
+    )
+    inputs = chips.inputs + [accelerator_record(acc, "tdp_w", acc.tdp_w, "W", acc.source)]
+    assumptions = {
+        "facility_power_per_tdp": overhead.record(),
+        "verdict_factors": factors.record(),
+    }
+    return finding(
+        fact, NAME, grade_, expected, fact.unit,
+        inputs=inputs, assumptions=assumptions, explanation=text, implied=implied,
+    )  # fmt: skip

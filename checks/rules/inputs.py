@@ -1,0 +1,131 @@
+"""Inputs several rules share: how many chips of which accelerator, GPU-hours, a duration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checks.catalog import Accelerator
+from checks.context import SAME_SENTENCE, Context, Fact, Found
+
+CHIP_KINDS = ("chip_count", "other")
+#: Precisions a claim's silence most plausibly means; anything else is a stretch.
+USUAL_PRECISIONS = ("BF16", "FP16", "FP8")
+
+
+@dataclass(slots=True)
+class Chips:
+    """A chip count (low..high) of one accelerator, with the inputs it came from."""
+
+    low: float
+    high: float
+    accelerator: Accelerator
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    wheres: list[str] = field(default_factory=list)
+
+
+def _same_hardware(ctx: Context, name: str | None, other: str | None) -> bool:
+    if not name or not other:
+        return True
+    first, second = ctx.accelerator(name), ctx.accelerator(other)
+    if first is None or second is None:
+        return name == other
+    return first.key == second.key
+
+
+def accelerator_record(acc: Accelerator, field_name: str, value: Any, unit: str, source: str) -> dict:
+    return {
+        "catalog": acc.name,
+        "field": field_name,
+        "value": value,
+        "unit": unit,
+        "source": source,
+    }
+
+
+def find_chips(fact: Fact, ctx: Context) -> Chips | str:
+    """The chips behind ``fact``: its own hardware count, else the nearest chip-count claim.
+
+    Returns a description of what is missing when there is no count or no known accelerator.
+    """
+    own_count = fact.qualifiers.get("hardware_count")
+    if own_count:
+        try:
+            count = float(own_count)
+        except ValueError:
+            count = 0.0
+        acc = ctx.accelerator(fact.hardware)
+        if count > 0 and acc is not None:
+            record = {
+                "claim_id": fact.id,
+                "role": "chip_count",
+                "where": SAME_SENTENCE,
+                "value": count,
+                "unit": "GPU",
+                "quote": fact.quote,
+            }
+            return Chips(count, count, acc, [record], [SAME_SENTENCE])
+    found = ctx.find(
+        fact,
+        CHIP_KINDS,
+        units=("GPU",),
+        accept=lambda other: not other.qualifiers.get("per")
+        and other.value > 1
+        and _same_hardware(ctx, fact.hardware, other.hardware),
+    )
+    if found is None:
+        return "the number of accelerators"
+    name = found.fact.hardware or fact.hardware
+    acc = ctx.accelerator(name)
+    if acc is None:
+        what = f"'{name}'" if name else "which accelerator"
+        return f"catalog entry for {what} (for the {found.fact.value:,.0f} chips)"
+    record = found.fact.input_record("chip_count", found.where)
+    return Chips(found.fact.low, found.fact.high, acc, [record], [found.where])
+
+
+def find_gpu_hours(fact: Fact, ctx: Context, *, references: bool = False) -> Found | None:
+    return ctx.find(
+        fact,
+        ("gpu_hours", "other"),
+        units=("GPU*hour",),
+        accept=lambda other: _same_hardware(ctx, fact.hardware, other.hardware),
+        references=references,
+    )
+
+
+def find_duration(fact: Fact, ctx: Context) -> Found | None:
+    """A stated duration near the claim (same sentence or paragraph only: durations of
+    other things in the same source are too easily confused)."""
+    return ctx.find(
+        fact,
+        ("duration", "other"),
+        units=("hour",),
+        accept=lambda other: other.bound != "<" or other.value > 0,
+        localities=(SAME_SENTENCE,),
+    )
+
+
+def precision_of(fact: Fact) -> str | None:
+    """The claim's stated precision, normalised ("fp8 sparse" -> "FP8-sparse")."""
+    raw = fact.qualifiers.get("precision")
+    if not raw:
+        return None
+    text = raw.upper().replace("_", "-").replace(" ", "-")
+    sparse = "SPARSE" in text or "2:4" in text
+    base = text.split("-")[0]
+    return f"{base}-sparse" if sparse else base
+
+
+def precisions_to_try(acc: Accelerator, stated: str | None) -> list[tuple[str, bool]]:
+    """(precision, stretched) pairs to try: the stated one alone, else every listed one."""
+    if stated:
+        return [(stated, False)] if acc.peak(stated) else []
+    tried = []
+    for precision in acc.precisions():
+        tried.append((precision, precision not in USUAL_PRECISIONS))
+    return tried
+
+
+def band_mid(low: float, high: float) -> float:
+    return (low + high) / 2
