@@ -1,0 +1,171 @@
+"""The report as JSON for tools: flat lists of sources, claims, findings and reviews joined by id.
+
+The shape is described by ``report.schema.json`` beside this module (JSON Schema 2020-12);
+``SCHEMA_VERSION`` follows semantic versioning: a new optional field bumps the minor version,
+anything that could break a reader bumps the major one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from kb.report.gather import ClaimRow, FindingRow, Report, ReviewRow, SourceRow
+
+SCHEMA_VERSION = "1.0.0"
+SCHEMA_PATH = Path(__file__).with_name("report.schema.json")
+
+
+def _number(value: float | None) -> float | None:
+    """JSON has no NaN or infinity; such figures become null."""
+    if value is None or (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+        return None
+    return value
+
+
+def _when(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _clean(value: Any) -> Any:
+    """Free-form JSON from the database (inputs, assumptions) with NaN/inf made null."""
+    if isinstance(value, float):
+        return _number(value)
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _generator() -> dict[str, str]:
+    try:
+        return {"name": "claimkb", "version": version("claimkb")}
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return {"name": "claimkb", "version": "unknown"}
+
+
+def source_json(source: SourceRow) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "parent_id": source.parent_id,
+        "position": source.position,
+        "title": source.title,
+        "author": source.author,
+        "url": source.url,
+        "origin": source.origin,
+        "published": _when(source.published),
+        "language": source.language,
+        "shape": source.shape,
+        "claim_count": source.claim_count,
+        "unchecked_count": source.unchecked_count,
+    }
+
+
+def claim_json(claim: ClaimRow, listed: bool) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "source_id": claim.source_id,
+        "listed": listed,
+        "fingerprint": claim.fingerprint,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": claim.quote,
+        "sentence": claim.sentence,
+        "sentence_start": claim.sentence_start,
+        "value": _number(claim.value),
+        "unit": claim.unit,
+        "low": _number(claim.low),
+        "high": _number(claim.high),
+        "approx": claim.approx,
+        "bound": claim.bound,
+        "kind": claim.kind,
+        "subject": claim.subject,
+        "qualifiers": _clean(claim.qualifiers),
+        "verdict": claim.verdict,
+        "severity": _number(claim.severity) or 0.0,
+        "finding_ids": [f.id for f in claim.findings],
+        "review_ids": [r.id for r in claim.reviews],
+    }
+
+
+def finding_json(finding: FindingRow) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "claim_id": finding.claim_id,
+        "rule": finding.rule,
+        "verdict": finding.verdict,
+        "claimed_value": _number(finding.claimed_value),
+        "claimed_unit": finding.claimed_unit,
+        "expected_low": _number(finding.expected_low),
+        "expected_high": _number(finding.expected_high),
+        "expected_unit": finding.expected_unit,
+        "ratio": _number(finding.ratio),
+        "severity": _number(finding.severity) or 0.0,
+        "confidence": finding.confidence,
+        "implied": finding.implied,
+        "inputs": _clean(finding.inputs),
+        "assumptions": _clean(finding.assumptions),
+        "explanation": finding.explanation,
+        "checker_version": finding.checker_version,
+    }
+
+
+def review_json(review: ReviewRow) -> dict[str, Any]:
+    return {
+        "id": review.id,
+        "claim_id": review.claim_id,
+        "source_id": review.source_id,
+        "claim_fingerprint": review.claim_fingerprint,
+        "rule": review.rule,
+        "status": review.status,
+        "corrected_value": _number(review.corrected_value),
+        "corrected_unit": review.corrected_unit,
+        "note": review.note,
+        "reviewer": review.reviewer,
+        "created": _when(review.created),
+    }
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report as a JSON-ready dict following ``report.schema.json``."""
+    summary = report.summary
+    listed_sources = list(report.walk_sources())
+    listed_ids = {s.id for s in listed_sources}
+    cited_sources = [s for sid, s in sorted(report.sources_by_id.items()) if sid not in listed_ids]
+    claims = [claim_json(c, listed=True) for c in report.claims.values()]
+    claims += [claim_json(c, listed=False) for c in report.cited_claims.values()]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": _generator(),
+        "generated_at": report.generated_at.isoformat(),
+        "scope": report.scope.as_dict(),
+        "summary": {
+            "sources": summary.sources,
+            "articles": summary.articles,
+            "claims": summary.claims,
+            "claims_by_verdict": dict(summary.claims_by_verdict),
+            "findings_by_verdict": dict(summary.findings_by_verdict),
+            "reviews": summary.reviews,
+            "most_severe_finding_ids": [f.id for f in report.most_severe],
+        },
+        "sources": [source_json(s) for s in listed_sources + cited_sources],
+        "claims": claims,
+        "findings": [finding_json(f) for f in report.all_findings()],
+        "reviews": [review_json(r) for c in report.claims.values() for r in c.reviews],
+        "cross_source_finding_ids": [f.id for f in report.cross_source],
+        "catalog_figures": [_clean(item) for item in report.catalog_figures()],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def load_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
