@@ -79,6 +79,9 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> DecodedText:
             except UnicodeDecodeError:
                 pass
     if b"\x00" in raw[:8192]:
+        utf16 = _plausible_utf16(raw)
+        if utf16 is not None:
+            return DecodedText(utf16[0], utf16[1])
         raise ReadError("binary file: contains NUL bytes")
     lenient = raw.decode("utf-8", errors="replace")
     replaced = lenient.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
@@ -106,6 +109,22 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
         return "utf-16-be"
+    return None
+
+
+def _plausible_utf16(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM and with little ASCII (Chinese text): decodes strictly to
+    printable text. Random binary fails on unpaired surrogates or control characters."""
+    if len(raw) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for char in text if char.isprintable() or char in "\n\t\r")
+        if printable >= 0.98 * len(text):
+            return text, name
     return None
 
 

@@ -52,7 +52,9 @@ class LocalHTTPServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._server.block_on_close = False
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._add_defaults(slow_seconds)
 
     @property
@@ -151,4 +153,3 @@ class LocalHTTPServer:
                     return
 
         return Handler
-
