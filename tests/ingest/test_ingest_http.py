@@ -17,7 +17,8 @@ PAGE = """<!doctype html><html lang="en"><head>
 <article>
 <h1>A cluster of 2,048 GPUs, costed</h1>
 <p>The operator rents 2,048 H100 GPUs at $2.50 per GPU-hour for 60 days.</p>
-<p>That is about 2.9 million GPU-hours, or $7.4 million, see <a href="https://example.org/src">the source</a>.</p>
+<p>That is about 2.9 million GPU-hours, or $7.4 million,
+see <a href="https://example.org/src">the source</a>.</p>
 <!-- a comment with 999 PFLOP that is not text -->
 </article>
 <footer>Copyright 2025. Contact: desk@example.org</footer>
