@@ -1,0 +1,1 @@
+"""The browser's screens: claims (home), claim detail, source, sources, review, help."""

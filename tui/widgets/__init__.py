@@ -1,0 +1,1 @@
+"""Widgets of the browser: the paged claims table and the vim-keyed table it builds on."""

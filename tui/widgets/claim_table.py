@@ -1,0 +1,129 @@
+"""The claims table: shows a window of rows that the claims screen pages in from the database.
+
+The table never holds the whole listing. It shows the rows it is given (a few hundred), tells
+its screen when the cursor nears either end or jumps to the first or last row, and keeps the
+cursor on the same claim when the window slides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import BindingType
+from textual.coordinate import Coordinate
+from textual.message import Message
+
+from kb.browse import ClaimRow
+from tui.rendering import one_line, verdict_badge
+from tui.widgets.tables import VimDataTable
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    width: int
+
+
+def column_layout(width: int) -> list[ColumnSpec]:
+    """Columns that fit ``width`` cells: the quote takes what the others leave; kind joins at
+    100 cells, source and date at 140."""
+    columns = [
+        ColumnSpec("badge", "verdict", 14),
+        ColumnSpec("subject", "subject", 12 if width < 140 else 18),
+        ColumnSpec("value", "value", 16 if width < 140 else 18),
+    ]
+    if width >= 100:
+        columns.append(ColumnSpec("kind", "kind", 16))
+    if width >= 140:
+        columns.append(ColumnSpec("source", "source", 28))
+        columns.append(ColumnSpec("date", "date", 10))
+    used = sum(c.width + 2 for c in columns) + 2 + 2  # cell padding, quote padding, scrollbar
+    columns.insert(3, ColumnSpec("quote", "quote", max(16, width - used)))
+    return columns
+
+
+def row_cells(row: ClaimRow, columns: Sequence[ColumnSpec]) -> list[Text]:
+    cells: list[Text] = []
+    for column in columns:
+        if column.key == "badge":
+            cells.append(verdict_badge(row.badge))
+        elif column.key == "subject":
+            cells.append(Text(one_line(row.subject or "—", column.width)))
+        elif column.key == "value":
+            cells.append(Text(one_line(row.value_text, column.width)))
+        elif column.key == "kind":
+            cells.append(Text(one_line(row.kind, column.width), style="dim"))
+        elif column.key == "quote":
+            cells.append(Text(one_line(row.quote, column.width)))
+        elif column.key == "source":
+            cells.append(Text(one_line(row.source_title or f"#{row.source_id}", column.width)))
+        elif column.key == "date":
+            cells.append(Text(f"{row.published:%Y-%m-%d}" if row.published else "", style="dim"))
+    return cells
+
+
+class ClaimTable(VimDataTable):
+    """Claims in display order; g/G ask the screen for the first/last page of the database."""
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    class JumpRequested(Message):
+        """The user asked for the first or last claim of the whole listing."""
+
+        def __init__(self, end: str) -> None:
+            super().__init__()
+            self.end = end
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.columns_shown: list[ColumnSpec] = []
+
+    def action_first(self) -> None:
+        self.post_message(self.JumpRequested("first"))
+
+    def action_last(self) -> None:
+        self.post_message(self.JumpRequested("last"))
+
+    def ensure_columns(self, width: int) -> bool:
+        """Lay out columns for ``width``; True when they changed (rows must be re-added)."""
+        wanted = column_layout(width)
+        if wanted == self.columns_shown:
+            return False
+        self.clear(columns=True)
+        for column in wanted:
+            self.add_column(column.label, width=column.width, key=column.key)
+        self.columns_shown = wanted
+        return True
+
+    def show_rows(
+        self, rows: Sequence[ClaimRow], cursor_row: int = 0, top_row: int | None = None
+    ) -> None:
+        """Replace the rows, put the cursor on ``cursor_row`` and the first visible line at
+        ``top_row`` (or wherever keeps the cursor in view)."""
+        self.clear()
+        self.append_rows(rows)
+        if rows:
+            cursor_row = min(max(cursor_row, 0), len(rows) - 1)
+            self.move_cursor(row=cursor_row, animate=False, scroll=top_row is None)
+            if top_row is not None:
+                self.scroll_to(y=max(top_row, 0), animate=False, immediate=True)
+
+    def append_rows(self, rows: Sequence[ClaimRow]) -> None:
+        """Add rows at the end; each row's key is its claim id."""
+        for row in rows:
+            self.add_row(*row_cells(row, self.columns_shown), key=str(row.id))
+
+    def claim_id_at(self, row_index: int) -> int | None:
+        if not 0 <= row_index < self.row_count:
+            return None
+        row_key = self.coordinate_to_cell_key(Coordinate(row_index, 0)).row_key
+        return int(row_key.value) if row_key.value is not None else None
+
+    def update_badge(self, row: ClaimRow) -> None:
+        """Redraw one row's verdict badge (after a review), if the row is shown."""
+        if str(row.id) in self.rows:
+            self.update_cell(str(row.id), "badge", verdict_badge(row.badge))
