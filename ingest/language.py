@@ -39,9 +39,9 @@ def detect_language(text: str) -> str:
     latin_words = len(_LATIN_WORD.findall(text))
     if len(han) + latin_words < MIN_EVIDENCE:
         return "und"
-    # A Chinese article names many English models and units; weigh one Han character as
-    # roughly a third of a word.
-    if len(han) < latin_words * 3 * 0.25:
+    # A Chinese word is about two Han characters; Chinese articles also name many English
+    # models and units, which the comparison tolerates.
+    if len(han) < latin_words * 2:
         return "en"
     simplified, traditional = _variant_tables()
     simplified_count = sum(1 for char in han if char in simplified)

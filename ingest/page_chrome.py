@@ -17,6 +17,8 @@ from importlib import resources
 EDGE_LINES = 8
 #: A footer marker must sit in the last share of the text to cut the rest.
 TAIL_SHARE = 0.4
+#: A short text's footer zone spans at least this many of its last lines.
+TAIL_MIN_LINES = 12
 #: Lines longer than this are never chrome: they are prose.
 MAX_CHROME_CHARS = 120
 
@@ -71,7 +73,11 @@ def strip_chrome(lines: list[str]) -> ChromeResult:
     tags: list[str] = []
     cut = len(lines)
     if content_indexes:
-        earliest_tail = content_indexes[int(len(content_indexes) * (1 - TAIL_SHARE))]
+        count = len(content_indexes)
+        # the footer zone: the last 40% of lines, but at least TAIL_MIN_LINES of a short text,
+        # and never its first third
+        zone_start = max(min(int(count * (1 - TAIL_SHARE)), count - TAIL_MIN_LINES), count // 3)
+        earliest_tail = content_indexes[zone_start]
         previous = ""
         for index in content_indexes:
             stripped = lines[index].strip()

@@ -9,9 +9,12 @@ from typing import Any
 
 from ingest.errors import ReadError
 
-#: An entry whose content has at least this many characters of text carries the article;
-#: shorter content is a teaser and the linked page is fetched instead.
-MIN_FULL_TEXT_CHARS = 500
+#: An entry whose <content> (content:encoded, Atom content) has at least this many characters
+#: of text, or clearly more than its summary, carries the article; otherwise it is a teaser
+#: and the linked page is fetched.
+MIN_CONTENT_CHARS = 200
+#: A <description>/<summary> alone counts as the full article only when this long.
+MIN_SUMMARY_CHARS = 1000
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -57,14 +60,16 @@ def parse_feed(raw: bytes) -> Feed:
 
 def _entry(entry: Any) -> FeedEntry:
     contents = entry.get("content") or []
+    summary = entry.get("summary")
+    summary_chars = len(_TAG.sub("", summary or "").strip())
     full_html = None
     for content in contents:
         value = content.get("value") or ""
-        if len(_TAG.sub("", value).strip()) >= MIN_FULL_TEXT_CHARS:
+        chars = len(_TAG.sub("", value).strip())
+        if chars >= MIN_CONTENT_CHARS or (chars >= 80 and chars >= 1.5 * summary_chars):
             full_html = value
             break
-    summary = entry.get("summary")
-    if full_html is None and summary and len(_TAG.sub("", summary).strip()) >= MIN_FULL_TEXT_CHARS:
+    if full_html is None and summary and len(_TAG.sub("", summary).strip()) >= MIN_SUMMARY_CHARS:
         full_html = summary
     published_struct = entry.get("published_parsed") or entry.get("updated_parsed")
     published = datetime(*published_struct[:6], tzinfo=UTC) if published_struct else None

@@ -232,7 +232,7 @@ def _block_text(root: Tag) -> str:
                     parts.append("\n" + child.get_text() + "\n")
                     continue
                 block = name in _BLOCK_TAGS
-                if block:
+                if block and name != "tr":
                     parts.append("\n")
                 walk(child)
                 if block:

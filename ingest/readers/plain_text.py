@@ -27,7 +27,7 @@ _PUBLISHED = re.compile(
 )
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]{0,200})\]\(([^)\s]*)\)")
 _FOOTNOTE_BACKLINK = re.compile(r"\s*↩\ufe0e?\ufe0f?")
-_SENTENCE_END = re.compile(r"[。！？!?；;，,：:.…]$")
+_SENTENCE_END = re.compile(r"[。；;，,：:.…]$")
 _FIRST_SENTENCE = re.compile(r"^(.{4,80}?)(?:[。！？!?]|\.\s|$)")
 
 #: How many lines from the top may hold header chrome before the title.
