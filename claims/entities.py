@@ -1,0 +1,197 @@
+"""The entity gazetteer: models, accelerators, clusters, projects, organisations, datasets.
+
+Loaded once from `entities.toml`. `lookup(name)` resolves any alias to its entity (kb/ calls
+it to create Entity rows); `mentions(text)` finds every entity named in a text, plus names of
+models the gazetteer does not know yet (CamelCase words with a version number, such as
+"Kimi-K2" or "GLM-4.5"), so the extractor can pick subjects and skip digits inside names.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+ENTITIES_FILE = Path(__file__).with_name("entities.toml")
+ENTITY_KINDS = ("model", "accelerator", "cluster", "organisation", "dataset", "project")
+
+
+class GazetteerError(ValueError):
+    """`entities.toml` is malformed; the message names the entry and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+class Mention(NamedTuple):
+    """An entity named in a text at ``[start, end)``; ``known`` is False for pattern matches."""
+
+    start: int
+    end: int
+    entity: Entity
+    known: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entities: tuple[Entity, ...]
+    by_key: dict[str, Entity]
+    mention_re: re.Pattern[str]
+    name_prefix_re: re.Pattern[str]
+    accelerator_re: re.Pattern[str]
+
+
+def _key(name: str) -> str:
+    """Spelling-insensitive key: case, spaces, hyphens and underscores ignored."""
+    return re.sub(r"[\s_\-·]+", "", name).lower()
+
+
+def _alias_tokens(alias: str) -> list[str]:
+    """An alias as regex pieces: separators become optional, a letter-digit joint may take one."""
+    tokens: list[str] = []
+    previous = ""
+    for ch in alias:
+        if ch in " -_":
+            if tokens and tokens[-1] != "SEP":
+                tokens.append("SEP")
+            previous = ""
+            continue
+        if previous and previous.isascii() and ch.isascii():
+            if previous.isalpha() != ch.isalpha() and (previous.isalnum() and ch.isalnum()):
+                tokens.append("SEP")
+        tokens.append(ch.lower())
+        previous = ch
+    return tokens
+
+
+def _trie_regex(sequences: list[list[str]]) -> str:
+    """One regex for many token sequences, factored by common prefix (fast to scan)."""
+    trie: dict = {}
+    for sequence in sequences:
+        node = trie
+        for token in sequence:
+            node = node.setdefault(token, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends_here = "" in node
+        branches = []
+        for token in sorted((t for t in node if t), key=lambda t: (t == "SEP", t)):
+            piece = r"[\s\-_·]?" if token == "SEP" else re.escape(token)
+            branches.append(piece + emit(node[token]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends_here else body
+
+    return emit(trie)
+
+
+#: Names the gazetteer does not know: a capitalised word (optionally hyphenated words) with a
+#: version number ("Kimi-K2", "GLM-4.5", "Phi-5-mini") or OpenAI-style "o5", "o3-pro".
+UNSEEN_MODEL = (
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]*)*-?[A-Z]?\d+(?:\.\d+)?[a-z]?"
+    r"(?:-(?:[A-Za-z]+\d*|\d+[A-Za-z]+))*|o\d(?:-(?:mini|pro|preview|high|low))?)(?![A-Za-z0-9])"
+)
+
+
+#: Pattern matches that are precisions, quarters or halves, not models (BF16, FP8, Q3, H1).
+_NOT_A_NAME = re.compile(r"(?i:bf|fp|tf|int|fp|mxfp|nvfp|uint)\d+|[A-Z]{1,2}\d{1,2}")
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The loaded, validated gazetteer (built once per process)."""
+    with ENTITIES_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    entities: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    for index, entry in enumerate(data.get("entity", [])):
+        where = f"{ENTITIES_FILE.name} [[entity]] #{index + 1}"
+        name = entry.get("name")
+        kind = entry.get("kind")
+        aliases = entry.get("aliases", [])
+        if not isinstance(name, str) or not name:
+            raise GazetteerError(f"{where}: 'name' must be a non-empty string")
+        if kind not in ENTITY_KINDS:
+            raise GazetteerError(f"{where} ({name}): kind {kind!r} not in {ENTITY_KINDS}")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            raise GazetteerError(f"{where} ({name}): 'aliases' must be a list of strings")
+        entity = Entity(name=name, kind=kind, aliases=tuple(aliases))
+        entities.append(entity)
+        for form in (name, *aliases):
+            by_key.setdefault(_key(form), entity)
+    prefixes = data.get("name_prefixes", [])
+    if not isinstance(prefixes, list) or not all(isinstance(p, str) and p for p in prefixes):
+        raise GazetteerError(f"{ENTITIES_FILE.name}: 'name_prefixes' must be a list of strings")
+
+    forms = [form for e in entities for form in (e.name, *e.aliases)]
+    known = _trie_regex([_alias_tokens(form) for form in forms])
+    mention_re = re.compile(
+        rf"(?P<unseen>{UNSEEN_MODEL})|(?<![A-Za-z0-9])(?P<known>{known})(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    )
+    accelerator_forms = [
+        form for e in entities if e.kind == "accelerator" for form in (e.name, *e.aliases)
+    ]
+    accelerator_re = re.compile(
+        r"(?<![A-Za-z0-9])(?:"
+        + _trie_regex([_alias_tokens(form) for form in accelerator_forms])
+        + r")s?(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    )
+    prefix_alternation = "|".join(
+        re.escape(p) for p in sorted(set(prefixes), key=len, reverse=True)
+    )
+    name_prefix_re = re.compile(rf"(?<![A-Za-z])(?:{prefix_alternation})[\s\-]?$")
+    return Gazetteer(
+        entities=tuple(entities),
+        by_key=by_key,
+        mention_re=mention_re,
+        name_prefix_re=name_prefix_re,
+        accelerator_re=accelerator_re,
+    )
+
+
+def lookup(name: str) -> Entity | None:
+    """The entity ``name`` refers to (any alias, any spelling of case and separators)."""
+    if not isinstance(name, str):
+        return None
+    found = gazetteer().by_key.get(_key(name))
+    if found is None and name.endswith("s"):
+        found = gazetteer().by_key.get(_key(name[:-1]))
+    return found
+
+
+def mentions(text: str) -> list[Mention]:
+    """Entities named in ``text``, in order of position (non-overlapping)."""
+    found: list[Mention] = []
+    for match in gazetteer().mention_re.finditer(text):
+        written = match.group()
+        if match.group("known") is not None:
+            entity = lookup(written)
+            if entity is None:
+                continue
+            # "meta-learning", "epoch": a lower-case common word is not the capitalised name
+            if written.islower() and not entity.name.islower() and written.isalpha():
+                continue
+            found.append(Mention(match.start(), match.end(), entity, True))
+        else:
+            known_entity = lookup(written)
+            if known_entity is None and _NOT_A_NAME.fullmatch(written):
+                continue
+            entity = known_entity or Entity(name=written, kind="model")
+            found.append(Mention(match.start(), match.end(), entity, known_entity is not None))
+    return found
+
+
+def all_entities() -> tuple[Entity, ...]:
+    """Every entity of the gazetteer (for kb/ to seed its Entity table)."""
+    return gazetteer().entities

@@ -1,0 +1,1048 @@
+"""The extractor: text and language in, claims out (pure, deterministic, never raises).
+
+How it reads a text:
+
+1. `segments.Segments` finds sentences, paragraphs, tables and spans that hold no claims
+   (URLs, code, HTML, arXiv ids, dates, clock times, phone numbers, versions), and
+   `entities.mentions` finds every named model, accelerator, cluster and organisation.
+2. One compiled regex (`NUMBER_RE`) finds the next numeral: Arabic (2,788, 0.3e15), powers of
+   ten (10^9, 10²⁵, 3.1 \\times 10^{23}), fractions (1/32, 三十分之一), ratios (1:32), 百分之N,
+   and Chinese numerals followed by a unit (十万卡, 数万亿美元, 两年).
+3. Anchored regexes read what follows: a magnitude (万, 亿, K, bn, million), a range
+   (400K-500K, 10 万至 20 万, $4-5bn), a counter (个, 张), a vendor and accelerator name
+   (英伟达 H100), a precision (BF16) and a unit word (`unit_words.toml`). Words before and
+   after give the bound (不到, over, 以上), approximation (约, ~), denominator (per GPU hour,
+   /百万 tokens) and scope (per chip, total).
+4. A number with no unit, magnitude, counter or percent is not a claim (list numbers, years,
+   names), except a bare number filling a table cell, which takes its unit from the row or
+   column header.
+
+Qualifier keys (all values are strings; the checker reads these):
+
+- ``hardware``: canonical accelerator name (gazetteer) named with the count or in the sentence
+  of a chip, GPU-hour, FLOP/s, power or hardware-cost figure ("H100", "A100", "GB200").
+- ``precision``: BF16, FP16, FP8, FP4, FP6, TF32, FP32, FP64, INT8, INT4, with "-sparse" when the
+  text says sparse; read next to the number or in its sentence for FLOP and FLOP/s figures.
+- ``scope``: "per_chip" or "total" when the text says so (per chip, 每卡, 单卡 / total, 总, 集群).
+- ``per``: the denominator of a rate or price: "GPU*hour", "1e6 token", "year", "GPU", "rack",
+  "hour", "month", "day", "share", "task", "parameter", "token".
+- ``year``: the calendar year named in the sentence closest to the figure.
+- ``vague``: "1" for 数万亿, 几百万, 上亿 and similar (low/high then bracket a factor of ten).
+- ``of``: for ratios written "X 的 N 倍" / "N x X", the entity the ratio is taken of.
+- ``table``: "1" when the figure is a table cell; ``row``/``column``: the cell's headers.
+
+Subjects: in a table, the entity named in the cell's column header, else its row header;
+otherwise the nearest model, cluster or project named before the figure in its sentence
+(then after it, then an organisation, then earlier sentences of the paragraph). Per-chip
+figures (FLOP/s per chip, $ per chip) take the accelerator instead. An accelerator named
+with a count ("~24K A100 chips") is the ``hardware`` qualifier, and the subject only when the
+sentence names nothing else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from claims import kinds
+from claims.entities import Entity, Mention, gazetteer, mentions
+from claims.model import Claim
+from claims.numbers import EN_MAGNITUDES, magnitude_of, parse_arabic, parse_chinese, parse_power
+from claims.segments import Segments
+from claims.vocabulary import UnitWord, canonical_per, unit_word, vocabulary
+
+EXTRACTOR_VERSION = "1.0.0"
+
+_CN = "零〇一二两兩三四五六七八九十百千万萬亿億"
+_CN_MAG = "十百千万萬亿億"
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![\d]))?"
+_VAGUE = r"(?:好[几幾]|[数數几幾]|上(?=[百千万萬亿億]))"
+_CURRENCY_PREFIX = r"(?:US|HK|A|C|S|NT)?\\?\$|€|£|￥|¥"
+_CURRENCY_OF_PREFIX = {"$": "USD", "€": "EUR", "£": "GBP", "￥": "CNY", "¥": "CNY"}
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*")
+_OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
+_MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
+_VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
+_SPACE = re.compile(r"\s*")
+_YEAR_IN_SENTENCE = re.compile(r"(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d.])")
+_DOUBLING = re.compile(
+    r"翻(?:了)?\s*(?:一\s*|1\s*)?倍|翻(?:了)?\s*(?P<fan>[一两兩三四五]|\d+)\s*番"
+)
+_DATE_AFTER_YEAR = re.compile(r"\s*(?:年)?\s*(?:[底初末中代度级級]|\d{1,2}\s*月)")
+_WEEKDAY_AFTER = re.compile(r"[一二三四五六日天末]")
+#: Words before a bare "N 月"/"N 日" that make it a duration rather than a date.
+_DURATION_CUE = re.compile(
+    r"(?:时隔|時隔|历时|歷時|耗时|耗時|用了|花了|过去|過去|持续|持續|长达|長達|近|每|仅|僅|短短)\s*$"
+)
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
+_ONE_IN_WORD_BEFORE = frozenset("统統唯第之同单單万萬进進逐其另某专專划劃均归歸合一")
+_LETTER_BEFORE_DASH = re.compile(r"[A-Za-z0-9]-$")
+
+_MAG_CN = re.compile(
+    r"\s*(?:[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|[十百千]|兆(?=\s*(?:美元|美金|元|港元|日元|欧元)))"
+)
+_MAG_EN = re.compile(
+    r"(?:(?P<letter>MM|mn|bn|tn|[KkMBT])(?![A-Za-z])|\s?(?P<word>thousand|millions?|billions?|trillions?|quadrillion)(?![A-Za-z]))"
+)
+
+
+def _cn_follow() -> str:
+    """What may follow a Chinese numeral for it to be a quantity (a unit word or a chip)."""
+    words = [w for w in vocabulary().units if not w.isascii() or (len(w) >= 3 and w[0].isalpha())]
+    words = [w for w in words if w not in ("月", "日")]
+    from claims.vocabulary import alternation
+
+    accelerators = gazetteer().accelerator_re.pattern
+    return (
+        rf"(?:\s*(?:多|余|餘))?(?:\s*(?:-|~|～|到|至)\s*[{_CN}]+)?\s*(?:[个個张張片块塊颗顆枚]\s*)?"
+        rf"(?:多\s*)?(?:{alternation(words)}|月|日|(?:英伟达|英偉達|NVIDIA|Nvidia)?\s*{accelerators})"
+    )
+
+
+def _number_re() -> re.Pattern[str]:
+    power = (
+        rf"(?:{_ARABIC}\s*(?:×|\\times|\*|x|X|·)\s*)?10"
+        r"(?:\^\{?[+-]?\d{1,3}\}?|\*\*[+-]?\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)"
+    )
+    return re.compile(
+        rf"(?:(?P<cur>{_CURRENCY_PREFIX})\s?)?"
+        r"(?:"
+        rf"百分之(?P<pct_cn>[{_CN}点點]+|{_ARABIC})"
+        rf"|(?P<frac_cn_den>{_VAGUE}?[{_CN}]+)分之(?P<frac_cn_num>[{_CN}]+|{_ARABIC})"
+        rf"|(?P<double>翻(?:了)?\s*(?:一\s*|1\s*)?倍|翻(?:了)?\s*(?:[一两兩三四五]|\d+)\s*番)"
+        rf"|(?P<power>{power})"
+        rf"|(?P<frac>{_ARABIC})/(?P<den>{_ARABIC})(?![\d/])"
+        rf"|(?P<ratio>1):(?P<ratio_den>\d+(?:\.\d+)?)(?![\d:])"
+        rf"|(?P<num>{_ARABIC})"
+        rf"|(?P<cn_vague>{_VAGUE}[{_CN_MAG}]+)"
+        rf"|(?P<cn>[{_CN}]+|半)(?={_cn_follow()})"
+        r")"
+    )
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the scanner read at one number, before it becomes a Claim."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    unit_entry: UnitWord | None = None
+    kind_hint: str = "other"
+    approx: bool = False
+    bound: str = "="
+    qualifiers: dict[str, str] = field(default_factory=dict)
+    hardware: Entity | None = None
+    has_magnitude: bool = False
+    scientific: bool = False
+    is_fraction: bool = False
+    counter: str | None = None
+    arabic: bool = True
+    integer_text: bool = False
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.vocab = vocabulary()
+        self.segments = Segments(text)
+        self.mentions: list[Mention] = mentions(text)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.number_re = NUMBER_RE
+
+    # --- helpers -----------------------------------------------------------------------
+    def _mention_at(self, position: int) -> Mention | None:
+        index = bisect_right(self.mention_starts, position) - 1
+        if index >= 0 and position < self.mentions[index].end:
+            return self.mentions[index]
+        return None
+
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self.mention_starts, start)
+        hi = bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    # --- main loop ---------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        text = self.text
+        position = 0
+        search = self.number_re.search
+        while True:
+            match = search(text, position)
+            if match is None:
+                break
+            position = match.end()
+            try:
+                reading, skip_to = self._read(match)
+                if skip_to is not None:
+                    position = max(position, skip_to)
+                if reading is None:
+                    continue
+                position = max(position, reading.end)
+                claim = self._claim(reading)
+            except (ValueError, ArithmeticError, IndexError, KeyError, TypeError):
+                # the contract is to never raise on any text: skip the unreadable number
+                continue
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _claim(self, reading: _Reading) -> Claim | None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    # --- reading one number ----------------------------------------------------------------
+    def _number_start(self, match: re.Match[str]) -> int:
+        cur_end = match.end("cur")
+        if cur_end < 0:
+            return match.start()
+        position = cur_end
+        while position < match.end() and self.text[position].isspace():
+            position += 1
+        return position
+
+    def _is_name_or_label(self, number_start: int, match: re.Match[str]) -> int | None:
+        """Where to resume when the number is part of a name, version, date or label."""
+        text = self.text
+        excluded_end = self.segments.excluded(number_start)
+        if excluded_end is not None:
+            return excluded_end
+        mention = self._mention_at(number_start)
+        if mention is not None:
+            return mention.end
+        if match.group("cur") is not None:
+            if match.start() in self.segments.latex_dollars:
+                return None  # "$8/256=1/32$": the number is maths, read it without currency
+            return None
+        previous = text[number_start - 1] if number_start > 0 else ""
+        if previous and (previous.isascii() and (previous.isalpha() or previous == "_")):
+            return match.end()
+        if previous == "." and number_start > 1 and text[number_start - 2].isdigit():
+            return match.end()
+        if previous == "-" and _LETTER_BEFORE_DASH.search(
+            text, max(0, number_start - 2), number_start
+        ):
+            return match.end()
+        if previous == "/" and number_start > 1:
+            before = text[number_start - 2]
+            if not (before.isdigit() or before.isupper() or before in "%)）"):
+                return match.end()
+        window = text[max(0, number_start - 14) : number_start]
+        if gazetteer().name_prefix_re.search(window) or _ORDINAL_BEFORE.search(window):
+            return match.end()
+        if previous == "[" and text[match.end() : match.end() + 1] == "]":
+            return match.end()  # footnote [1]
+        return None
+
+    def _read(self, match: re.Match[str]) -> tuple[_Reading | None, int | None]:
+        text = self.text
+        number_start = self._number_start(match)
+        skip = self._is_name_or_label(number_start, match)
+        if skip is not None:
+            return None, skip
+        cur = match.group("cur")
+        if cur is not None and match.start() in self.segments.latex_dollars:
+            cur = None
+        start = match.start() if cur is not None else number_start
+        reading = _Reading(start=start, end=match.end(), value=0.0)
+        end = match.end()
+        groups = match.groupdict()
+
+        if groups["pct_cn"] is not None:
+            value = self._any_number(groups["pct_cn"])
+            if value is None:
+                return None, None
+            reading.value = value
+            reading.unit, reading.kind_hint = "percent", "ratio"
+            reading.unit_entry = unit_word("%")
+            return self._finish(reading, end), None
+        if groups["frac_cn_den"] is not None:
+            return self._chinese_fraction(reading, groups, end), None
+        if groups["double"] is not None:
+            fan = re.search(r"([一两兩三四五]|\d+)\s*番", groups["double"])
+            times = 2.0
+            if fan:
+                count = parse_chinese(fan.group(1)) or parse_arabic(fan.group(1)) or 1.0
+                times = 2.0**count
+            reading.value = times
+            reading.unit, reading.kind_hint = "dimensionless", "ratio"
+            reading.unit_entry = unit_word("倍")
+            return self._finish(reading, end), None
+
+        first = self._value_of(groups)
+        if first is None:
+            return None, None
+        if groups["cn"] is not None or groups["cn_vague"] is not None:
+            reading.arabic = False
+            written = groups["cn"] or groups["cn_vague"]
+            if groups["cn"] is not None and len(written) == 1 and number_start > 0:
+                if text[number_start - 1] in _ONE_IN_WORD_BEFORE:
+                    return None, None
+            if all(ch in _CN_MAG for ch in written):
+                before = text[max(0, number_start - 2) : number_start].strip()
+                if before.endswith(("每", "/", "／")):
+                    return None, None
+        reading.is_fraction = groups["frac"] is not None or groups["ratio"] is not None
+        reading.scientific = groups["power"] is not None or (
+            groups["num"] is not None and ("e" in groups["num"] or "E" in groups["num"])
+        )
+        reading.integer_text = (
+            groups["num"] is not None and groups["num"].replace(",", "").isdigit()
+        )
+        vague_written = groups["cn_vague"]
+
+        # own magnitude, own percent/x mark
+        first_value, end, first_has_mag = self._magnitude(first, end, groups)
+        first_is_denominator = groups["frac"] is not None
+        own_mark = None
+        mark = _OWN_MARK.match(text, end)
+        # a "x" directly after a number (3x-4x) or "%" (5%~13%) belongs to the first number too
+        if mark is not None:
+            own_mark = mark.group().strip()
+            mark_end = mark.end()
+        low = high = None
+        # range
+        sep = _RANGE_SEP.match(text, mark.end() if mark is not None else end)
+        if sep is not None and sep.group().strip():
+            word = sep.group().strip().lower()
+            allowed = True
+            if word == "and":
+                allowed = (
+                    re.search(r"(?i:between)\s+\S*$", text[max(0, start - 12) : start]) is not None
+                )
+            second = self.number_re.match(text, sep.end()) if allowed else None
+            if second is not None and second.start() == sep.end():
+                second_reading = self._second(second, groups, first_has_mag)
+                if second_reading is not None:
+                    second_value, second_end, second_has_mag, second_mark = second_reading
+                    if own_mark is None or second_mark == own_mark or second_mark is None:
+                        if second_has_mag and not first_has_mag and not first_is_denominator:
+                            first_value = first_value * (second_value[1])
+                        elif second_has_mag and not first_has_mag and first_is_denominator:
+                            first_value = first_value / second_value[1]
+                        low, high = sorted((first_value, second_value[0]))
+                        end = second_end
+                        if second_mark is not None:
+                            own_mark = second_mark
+                        mark = None
+                        reading.has_magnitude = first_has_mag or second_has_mag
+        if low is None:
+            reading.has_magnitude = first_has_mag
+            if mark is not None:
+                end = mark_end
+        if own_mark is not None:
+            reading.unit_entry = unit_word(own_mark)
+        reading.value = first_value if low is None else (low + high) / 2.0
+        reading.low, reading.high = low, high
+        if vague_written is not None:
+            self._vague(reading, vague_written)
+        end = self._unit(reading, end)
+        return self._finish(reading, end), None
+
+    def _any_number(self, written: str) -> float | None:
+        if written and written[0].isdigit():
+            return parse_arabic(written)
+        return parse_chinese(written.replace("点", ".").replace("點", "."))
+
+    def _value_of(self, groups: dict[str, str | None]) -> float | None:
+        if groups["num"] is not None:
+            return parse_arabic(groups["num"])
+        if groups["power"] is not None:
+            return parse_power(groups["power"])
+        if groups["frac"] is not None:
+            return parse_arabic(groups["frac"])  # the denominator is applied in _magnitude
+        if groups["ratio"] is not None:
+            den = parse_arabic(groups["ratio_den"] or "")
+            return 1.0 / den if den else None
+        if groups["cn"] is not None:
+            return parse_chinese(groups["cn"])
+        if groups["cn_vague"] is not None:
+            return 1.0
+        return None
+
+    def _magnitude(
+        self, value: float, end: int, groups: dict[str, str | None]
+    ) -> tuple[float, int, bool]:
+        """Apply a magnitude word after the number (to the denominator of a fraction)."""
+        text = self.text
+        if groups.get("cn_vague") is not None:
+            return value, end, True
+        if groups.get("frac") is not None:
+            denominator = parse_arabic(groups["den"] or "")
+            if not denominator:
+                return value, end, False
+            factor, mag_end = self._magnitude_word(end, allow_english=False)
+            if factor is not None:
+                return value / (denominator * factor), mag_end, True
+            return value / denominator, end, False
+        if groups.get("cn") is not None:
+            return value, end, any(ch in _CN_MAG for ch in groups["cn"] or "")
+        factor, mag_end = self._magnitude_word(end, allow_english=groups.get("num") is not None)
+        if factor is not None:
+            # a unit word that starts with a magnitude letter wins: "5MW", "50TB", "1 兆瓦"
+            unit_match = self.vocab.unit_re.match(text, _SPACE.match(text, end).end())
+            if unit_match is not None and unit_match.end() >= mag_end and unit_match.group():
+                return value, end, False
+            return value * factor, mag_end, True
+        return value, end, False
+
+    def _magnitude_word(self, end: int, allow_english: bool) -> tuple[float | None, int]:
+        text = self.text
+        match = _MAG_CN.match(text, end)
+        if match is not None and match.group().strip():
+            factor = magnitude_of(match.group().strip())
+            return factor, match.end()
+        if allow_english:
+            match = _MAG_EN.match(text, end)
+            if match is not None:
+                written = match.group("letter") or match.group("word")
+                factor = EN_MAGNITUDES.get(written) or magnitude_of(written)
+                return factor, match.end()
+        return None, end
+
+    def _second(
+        self, match: re.Match[str], first_groups: dict[str, str | None], first_has_mag: bool
+    ) -> tuple[tuple[float, float], int, bool, str | None] | None:
+        """The second number of a range: (value, its magnitude factor), end, has_mag, mark."""
+        groups = match.groupdict()
+        if groups["cur"] is not None and first_groups["cur"] is None:
+            return None
+        same_class = (groups["frac"] is not None) == (first_groups["frac"] is not None) and (
+            groups["cn"] is not None
+        ) == (first_groups["cn"] is not None)
+        if (
+            not same_class
+            or groups["num"] is None
+            and groups["frac"] is None
+            and groups["cn"] is None
+            and groups["power"] is None
+        ):
+            return None
+        value = self._value_of(groups)
+        if value is None:
+            return None
+        end = match.end()
+        text = self.text
+        if groups["frac"] is not None:
+            denominator = parse_arabic(groups["den"] or "")
+            if not denominator:
+                return None
+            factor, mag_end = self._magnitude_word(end, allow_english=False)
+            if factor is not None:
+                return (value / (denominator * factor), factor), mag_end, True, None
+            return (value / denominator, 1.0), end, False, None
+        factor = None
+        if groups["num"] is not None:
+            factor, mag_end = self._magnitude_word(end, allow_english=True)
+            if factor is not None:
+                unit_match = self.vocab.unit_re.match(text, _SPACE.match(text, end).end())
+                if unit_match is not None and unit_match.end() >= mag_end:
+                    factor = None
+                else:
+                    end = mag_end
+        elif groups["cn"] is not None:
+            pass
+        mark = _OWN_MARK.match(text, end)
+        mark_text = None
+        if mark is not None:
+            mark_text = mark.group().strip()
+            end = mark.end()
+        scale = factor or 1.0
+        return (value * scale, scale), end, factor is not None, mark_text
+
+    def _chinese_fraction(
+        self, reading: _Reading, groups: dict[str, str | None], end: int
+    ) -> _Reading | None:
+        denominator_text = groups["frac_cn_den"] or ""
+        numerator = self._any_number(groups["frac_cn_num"] or "")
+        vague = denominator_text[:1] in "数數几幾"
+        denominator = parse_chinese(denominator_text.lstrip("数數几幾好"))
+        if numerator is None or not denominator:
+            return None
+        reading.arabic = False
+        reading.is_fraction = True
+        if vague:
+            reading.low = numerator / (denominator * 10)
+            reading.high = numerator / denominator
+            reading.value = numerator / (denominator * 3)
+            reading.approx = True
+            reading.qualifiers["vague"] = "1"
+        else:
+            reading.value = numerator / denominator
+        reading.unit, reading.kind_hint = "dimensionless", "ratio"
+        reading.unit_entry = unit_word("倍")
+        return self._finish(reading, end)
+
+    def _vague(self, reading: _Reading, written: str) -> None:
+        """数万亿 = several × 1e12: low 1e12, high 1e13, value 3e12; 上亿 = at least 1e8."""
+        magnitude = magnitude_of(written.lstrip("数數几幾好上")) or 1.0
+        reading.qualifiers["vague"] = "1"
+        if written.startswith("上"):
+            reading.value = magnitude
+            reading.bound = ">"
+            return
+        reading.low, reading.high = magnitude, magnitude * 10
+        reading.value = magnitude * 3
+        reading.approx = True
+
+    # --- what follows the number ---------------------------------------------------------
+    def _unit(self, reading: _Reading, end: int) -> int:
+        """Read counter, vendor, accelerator, precision and unit word; returns the quote end."""
+        text = self.text
+        vocab = self.vocab
+        if reading.unit_entry is not None:
+            # 倍 / x / %: done, except "10^9 TFLOPS"-style units never follow a mark
+            return end
+        position = end
+        many = _MANY.match(text, position)
+        if many is not None and reading.arabic is not None:
+            reading.bound = ">"
+            position = many.end()
+            end = position
+        after_space = _SPACE.match(text, position).end()
+        unit_match = vocab.unit_re.match(text, after_space)
+        if unit_match is None:
+            # counter (个, 张), then 多, vendor and accelerator, then precision, then unit
+            counter = vocab.counter_re.match(text, position)
+            cursor = position
+            if counter is not None:
+                reading.counter = counter.group().strip()
+                cursor = counter.end()
+                many = _MANY.match(text, cursor)
+                if many is not None:
+                    reading.bound = ">"
+                    cursor = many.end()
+            vendor = _VENDOR.match(text, cursor)
+            hardware_cursor = (
+                vendor.end()
+                if vendor is not None and vendor.group().strip()
+                else _SPACE.match(text, cursor).end()
+            )
+            hardware = gazetteer().accelerator_re.match(text, hardware_cursor)
+            if hardware is not None:
+                from claims.entities import lookup
+
+                reading.hardware = lookup(hardware.group())
+                cursor = hardware.end()
+            precision = vocab.precision_re.match(text, _SPACE.match(text, cursor).end())
+            precision_end = None
+            if precision is not None:
+                precision_end = precision.end()
+            unit_at = _SPACE.match(text, precision_end or cursor).end()
+            unit_match = vocab.unit_re.match(text, unit_at)
+            if unit_match is not None and precision is not None:
+                reading.qualifiers["precision"] = vocab.precision_by_word.get(
+                    precision.group().lower(), precision.group().upper()
+                )
+            if unit_match is None:
+                if reading.hardware is not None:
+                    reading.unit, reading.kind_hint = "GPU", "chip_count"
+                    reading.unit_entry = unit_word("GPU")
+                    return cursor
+                if counter is not None and reading.arabic:
+                    return self._counted(reading, counter.end(), counter.group().strip())
+                english = vocab.english_counter_re.match(text, position)
+                if english is not None and reading.arabic:
+                    reading.counter = english.group().strip()
+                    reading.unit, reading.kind_hint = "dimensionless", "other"
+                    return english.end()
+                return end
+        entry = unit_word(unit_match.group())
+        if entry is None:
+            return end
+        if entry.unit == "hour" and reading.hardware is not None:
+            entry = unit_word("GPU hours") or entry
+        reading.unit_entry = entry
+        return unit_match.end()
+
+    def _counted(self, reading: _Reading, end: int, counter: str) -> int:
+        """A count with a counter word: chips when the sentence is about chips."""
+        if counter in self.vocab.counters_chip:
+            sentence_start, sentence_end = self.segments.sentence(reading.start)
+            sentence = self.text[sentence_start:sentence_end]
+            if re.search(r"GPU|芯片|显卡|顯卡|加速卡|卡|chip|accelerator", sentence) or any(
+                m.entity.kind == "accelerator"
+                for m in self._mentions_between(sentence_start, sentence_end)
+            ):
+                reading.unit, reading.kind_hint = "GPU", "chip_count"
+                reading.unit_entry = unit_word("GPU")
+                return end
+        reading.unit, reading.kind_hint = "dimensionless", "other"
+        return end
+
+    # --- cues around the quote -----------------------------------------------------------
+    def _finish(self, reading: _Reading, end: int) -> _Reading | None:
+        reading.end = end
+        text = self.text
+        entry = reading.unit_entry
+        if entry is not None:
+            if entry.calendar is not None and not self._is_duration(reading, entry):
+                return None
+            reading.unit, reading.kind_hint = entry.unit, entry.kind
+            scale = entry.scale
+            if entry.power_of_ten:
+                reading.value = 10.0**reading.value if reading.value < 300 else math.inf
+                if reading.low is not None and reading.high is not None:
+                    reading.low, reading.high = 10.0**reading.low, 10.0**reading.high
+                    reading.value = math.sqrt(reading.low * reading.high)
+            elif scale != 1.0:
+                reading.value *= scale
+                if reading.low is not None and reading.high is not None:
+                    reading.low *= scale
+                    reading.high *= scale
+        cur_written = self._currency(reading)
+        if cur_written is not None and (reading.unit is None or reading.unit == "dimensionless"):
+            reading.unit, reading.kind_hint = cur_written, "other"
+        if reading.unit is None:
+            if not self._unitless(reading):
+                return None
+        # "~" / "≈" directly before the quote belong to it
+        if reading.start > 0 and text[reading.start - 1] in "~～≈":
+            reading.start -= 1
+            reading.approx = True
+        self._cues(reading)
+        if not all(map(math.isfinite, (reading.value, reading.low or 0.0, reading.high or 0.0))):
+            return None
+        return reading
+
+    def _currency(self, reading: _Reading) -> str | None:
+        written = self.text[reading.start : reading.start + 4]
+        if not written or written[0].isdigit():
+            return None
+        for prefix, unit in (
+            ("HK$", "HKD"),
+            ("US$", "USD"),
+            ("NT$", None),
+            ("A$", None),
+            ("C$", None),
+            ("S$", None),
+        ):
+            if written.startswith(prefix):
+                return unit
+        stripped = written.lstrip("\\")
+        return _CURRENCY_OF_PREFIX.get(stripped[:1])
+
+    def _is_duration(self, reading: _Reading, entry: UnitWord) -> bool:
+        """Years and months as written are dates unless the text makes them durations."""
+        text = self.text
+        value = reading.value
+        whole = value == int(value)
+        if entry.calendar == "year":
+            if whole and 1900 <= value <= 2100 and reading.low is None:
+                return False
+            if (
+                reading.low is not None
+                and reading.low >= 1900
+                and reading.high
+                and reading.high <= 2100
+            ):
+                return False
+            if _DATE_AFTER_YEAR.match(text, reading.end):
+                return False
+            if (
+                entry.word == "年"
+                and whole
+                and value >= 10
+                and text[reading.end : reading.end + 1] in "底初末"
+            ):
+                return False
+            return True
+        before = text[max(0, reading.start - 6) : reading.start]
+        if entry.calendar == "month" and entry.word in ("月",):
+            return _DURATION_CUE.search(before) is not None
+        if entry.calendar == "day" and entry.word == "日":
+            return _DURATION_CUE.search(before) is not None
+        if entry.calendar == "week" and entry.word in ("周", "週"):
+            return not _WEEKDAY_AFTER.match(text, reading.end)
+        return True
+
+    def _unitless(self, reading: _Reading) -> bool:
+        """A number with no unit word: a claim if it has a magnitude, exponent or is a fraction
+        (the unit then comes from its context), or fills a table cell."""
+        text = self.text
+        if reading.is_fraction:
+            reading.unit, reading.kind_hint = "dimensionless", "ratio"
+            return True
+        if reading.has_magnitude or reading.scientific:
+            if reading.arabic and reading.integer_text and not reading.has_magnitude:
+                return False
+            reading.unit, reading.kind_hint = self._context_unit(reading)
+            return True
+        cell = self.segments.cell(reading.start)
+        if cell is not None and reading.arabic:
+            content = text[cell.start : cell.end].strip()
+            core = re.sub(r"[（(][^()（）]*[)）]$", "", content).strip().lstrip("<>~≈约約").strip()
+            quote = text[reading.start : reading.end].strip()
+            if core == quote and not (
+                reading.value == int(reading.value) and 1900 <= reading.value <= 2100
+            ):
+                return self._table_unit(reading, cell)
+        return False
+
+    def _context_unit(self, reading: _Reading) -> tuple[str, str]:
+        """A unit for "6710 亿", "36T", "超过 1 亿" from the words just after or around it."""
+        text = self.text
+        after = text[reading.end : reading.end + 24]
+        following = self.vocab.unit_re.search(after)
+        if following is not None and _NUMBER_LIST_GAP.fullmatch(after, 0, following.start()):
+            entry = unit_word(following.group())
+            if entry is not None and entry.unit in ("token", "parameter", "FLOP", "GPU*hour"):
+                reading.unit_entry = entry
+                return entry.unit, entry.kind
+        sentence_start, sentence_end = self.segments.sentence(reading.start)
+        sentence = text[sentence_start:sentence_end]
+        if re.search(r"参数|參數|param", sentence, re.IGNORECASE) or re.match(
+            r"\s*(?:模型|model)", after
+        ):
+            if reading.value >= 1e8:
+                return "parameter", "parameter_count"
+        if re.search(r"token", sentence, re.IGNORECASE) and reading.value >= 1e9:
+            return "token", "token_count"
+        return "dimensionless", "other"
+
+    def _table_unit(self, reading: _Reading, cell) -> bool:
+        """A bare number in a table takes the unit named in its row header, else column."""
+        reading.qualifiers["table"] = "1"
+        for header in (cell.row_header, cell.column_header):
+            if not header:
+                continue
+            unit_match = self.vocab.unit_re.search(header)
+            while unit_match is not None:
+                entry = unit_word(unit_match.group())
+                if (
+                    entry is not None
+                    and entry.unit not in ("dimensionless",)
+                    and entry.calendar is None
+                ):
+                    reading.unit_entry = entry
+                    reading.unit, reading.kind_hint = entry.unit, entry.kind
+                    if entry.scale != 1.0:
+                        reading.value *= entry.scale
+                    per = self.vocab.per_after_re.match(header, unit_match.end())
+                    if per is not None:
+                        reading.qualifiers["per"] = canonical_per(per.group("per"))
+                    hardware = gazetteer().accelerator_re.search(header)
+                    if hardware is not None:
+                        from claims.entities import lookup
+
+                        reading.hardware = lookup(hardware.group())
+                    return True
+                unit_match = self.vocab.unit_re.search(header, unit_match.end())
+        reading.unit, reading.kind_hint = "dimensionless", "other"
+        return True
+
+    def _cues(self, reading: _Reading) -> None:
+        """Bounds, approximation, denominators and scope from the words around the quote."""
+        text = self.text
+        vocab = self.vocab
+        sentence_start, _ = self.segments.sentence(reading.start)
+        before = text[max(sentence_start, reading.start - 14) : reading.start]
+        after_end = reading.end
+        if vocab.approx_before_re.search(before):
+            reading.approx = True
+        if vocab.upper_before_re.search(before):
+            reading.bound = "<"
+        elif vocab.lower_before_re.search(before):
+            reading.bound = ">"
+        after = vocab.upper_after_re.match(text, after_end)
+        if after is not None:
+            reading.bound = "<"
+        else:
+            after = vocab.lower_after_re.match(text, after_end)
+            if (
+                after is not None
+                and reading.unit not in ("percent",)
+                or (after is not None and after.group().strip() in ("+", "+", "以上"))
+            ):
+                reading.bound = ">"
+        if vocab.approx_after_re.match(text, after_end):
+            reading.approx = True
+        if reading.bound == "=" and reading.approx:
+            reading.bound = "≈"
+        # denominators: "$2 per GPU hour", "0.55 美元/百万", "每个 GPU 小时 2 美元"
+        per = vocab.per_after_re.match(text, after_end)
+        if per is not None:
+            reading.qualifiers["per"] = canonical_per(per.group("per"))
+        else:
+            clause = text[max(sentence_start, reading.start - 24) : reading.start]
+            clause = re.split(r"[，,。；;：:]", clause)[-1]
+            per_before = vocab.per_before_re.search(clause)
+            if per_before is not None:
+                reading.qualifiers["per"] = canonical_per(per_before.group("per"))
+            elif reading.unit == "dimensionless" and vocab.per_year_before_re.search(clause):
+                reading.qualifiers["per"] = "year"
+
+
+NUMBER_RE = _number_re()
+
+
+_PRIMARY_KINDS = ("model", "cluster", "project")
+#: Between "36T" and the unit of a list of figures ("36T and 40T token datasets").
+_NUMBER_LIST_GAP = re.compile(
+    r"[\s\d.,KMBTkmb万亿億萬~\-–和与與及、/]*(?:and|or|to)?[\s\d.,KMBTkmb万亿億萬]*"
+)
+_TOTAL_BEFORE = re.compile(r"(?:总|總|集群|综合|綜合|合计|合計|共计|共計|total|combined|aggregate)")
+_PER_CHIP_BEFORE = re.compile(
+    r"(?:单卡|單卡|每卡|每张|每張|每颗|每顆|每块|每塊|每片|单芯片|單芯片|per[- ]chip|per[- ]GPU)"
+)
+_OF_BEFORE = re.compile(r"\s*的\s*$")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:（(）)]")
+
+
+def _scope_after_re() -> re.Pattern[str]:
+    vocab = vocabulary()
+    from claims.vocabulary import alternation
+
+    return re.compile(
+        r"\s*(?:\(|（)?\s*(?:(?P<per_chip>" + alternation(vocab.per_chip_words) + r")"
+        r"|(?P<total>" + alternation(vocab.total_words) + r"))",
+        re.IGNORECASE,
+    )
+
+
+_SCOPE_AFTER = _scope_after_re()
+
+
+class _ClaimBuilder(_Scanner):
+    def _claim(self, reading: _Reading) -> Claim | None:
+        text = self.text
+        sentence_start, sentence_end = self.segments.sentence(reading.start)
+        sentence_start = min(sentence_start, reading.start)
+        sentence_end = max(sentence_end, reading.end)
+        sentence = text[sentence_start:sentence_end]
+        unit = reading.unit or "dimensionless"
+        qualifiers = dict(reading.qualifiers)
+        per = qualifiers.get("per")
+        scope = None
+        if unit in ("FLOP/s", "FLOP"):
+            if unit == "FLOP/s":
+                scope = self._scope(reading, sentence_start, per)
+                if scope is not None:
+                    qualifiers["scope"] = scope
+                if per == "GPU":
+                    qualifiers.pop("per", None)
+            if "precision" not in qualifiers:
+                precision = self._precision_near(reading, sentence_start, sentence_end)
+                if precision is not None:
+                    qualifiers["precision"] = precision
+            elif self.vocab.sparse_re.search(
+                text, reading.end, min(sentence_end, reading.end + 24)
+            ):
+                qualifiers["precision"] += "-sparse"
+        if unit == "token" and per == "parameter":
+            unit = "token/parameter"
+        quote_start = reading.start - sentence_start
+        quote_end = reading.end - sentence_start
+        cue_kind = None
+        if unit in kinds.MONEY_UNITS or unit == "percent":
+            cue_kind = kinds.nearest_cue(sentence, quote_start, quote_end)
+            if unit == "percent" and cue_kind != "benchmark_score":
+                if any(
+                    m.entity.kind == "dataset"
+                    for m in self._mentions_between(sentence_start, sentence_end)
+                ):
+                    cue_kind = "benchmark_score"
+        growth = per == "year"
+        kind = kinds.decide(
+            unit,
+            reading.kind_hint,
+            reading.value,
+            per,
+            scope,
+            cue_kind,
+            growth,
+        )
+        hardware = reading.hardware
+        if hardware is None and kind in (
+            "chip_count",
+            "gpu_hours",
+            "chip_throughput",
+            "cluster_throughput",
+            "power",
+            "capex",
+        ):
+            hardware = self._nearest_accelerator(reading, sentence_start, sentence_end)
+        if hardware is not None:
+            qualifiers["hardware"] = hardware.name
+        year = self._year(reading, sentence_start, sentence)
+        if year is not None:
+            qualifiers["year"] = year
+        if kind in ("ratio", "growth_rate"):
+            of = self._of(reading)
+            if of is not None:
+                qualifiers["of"] = of
+        subject = self._subject(reading, sentence_start, sentence_end, kind, per, hardware)
+        return Claim(
+            start=reading.start,
+            end=reading.end,
+            quote=text[reading.start : reading.end],
+            sentence=sentence,
+            value=float(reading.value),
+            unit=unit,
+            kind=kind,
+            low=reading.low,
+            high=reading.high,
+            approx=reading.approx,
+            bound=reading.bound,
+            subject=subject,
+            qualifiers=qualifiers,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            paragraph=self.segments.paragraph(reading.start),
+        )
+
+    def _scope(self, reading: _Reading, sentence_start: int, per: str | None) -> str | None:
+        if per == "GPU":
+            return "per_chip"
+        after = _SCOPE_AFTER.match(self.text, reading.end)
+        if after is not None:
+            return "per_chip" if after.group("per_chip") else "total"
+        clause = _CLAUSE_SPLIT.split(
+            self.text[max(sentence_start, reading.start - 20) : reading.start]
+        )[-1]
+        if _PER_CHIP_BEFORE.search(clause):
+            return "per_chip"
+        if _TOTAL_BEFORE.search(clause):
+            return "total"
+        return None
+
+    def _precision_near(
+        self, reading: _Reading, sentence_start: int, sentence_end: int
+    ) -> str | None:
+        """A precision word in the same clause as a FLOP figure (before or just after it)."""
+        vocab = self.vocab
+        lo = max(sentence_start, reading.start - 16)
+        hi = min(sentence_end, reading.end + 16)
+        best = None
+        for match in vocab.precision_re.finditer(self.text, lo, hi):
+            best = vocab.precision_by_word.get(match.group().lower(), match.group().upper())
+            if match.start() >= reading.end:
+                break
+        if best is not None and vocab.sparse_re.search(self.text, lo, hi):
+            best += "-sparse"
+        return best
+
+    def _nearest_accelerator(
+        self, reading: _Reading, sentence_start: int, sentence_end: int
+    ) -> Entity | None:
+        best: Mention | None = None
+        best_distance = 10**9
+        for mention in self._mentions_between(sentence_start, sentence_end):
+            if mention.entity.kind != "accelerator":
+                continue
+            if mention.end <= reading.start:
+                distance = reading.start - mention.end
+            else:
+                distance = mention.start - reading.end + 8
+            if distance < best_distance:
+                best, best_distance = mention, distance
+        return best.entity if best is not None else None
+
+    def _year(self, reading: _Reading, sentence_start: int, sentence: str) -> str | None:
+        best = None
+        best_distance = 10**9
+        for match in _YEAR_IN_SENTENCE.finditer(sentence):
+            absolute = sentence_start + match.start()
+            if reading.start <= absolute < reading.end:
+                continue
+            if self.segments.excluded(absolute) is not None or self._mention_at(absolute):
+                continue
+            distance = abs(absolute - reading.start)
+            if distance < best_distance:
+                best, best_distance = match.group(), distance
+        return best
+
+    def _of(self, reading: _Reading) -> str | None:
+        lo = max(0, reading.start - 40)
+        for mention in reversed(self._mentions_between(lo, reading.start)):
+            if _OF_BEFORE.fullmatch(self.text, mention.end, reading.start):
+                return mention.entity.name
+            break
+        return None
+
+    def _subject(
+        self,
+        reading: _Reading,
+        sentence_start: int,
+        sentence_end: int,
+        kind: str,
+        per: str | None,
+        hardware: Entity | None,
+    ) -> str | None:
+        cell = (
+            self.segments.cell(reading.start)
+            if "table" in reading.qualifiers or ("\t" in self.text or "|" in self.text)
+            else None
+        )
+        if cell is not None:
+            for header in (cell.column_header, cell.row_header):
+                for mention in _header_mentions(header):
+                    if mention.entity.kind in (*_PRIMARY_KINDS, "organisation"):
+                        return mention.entity.name
+        candidates = [
+            m
+            for m in self._mentions_between(sentence_start, sentence_end)
+            if not (reading.start <= m.start < reading.end)
+        ]
+        if kind == "chip_throughput" or per == "GPU":
+            accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
+            before = [m for m in accelerators if m.end <= reading.start]
+            if before:
+                return before[-1].entity.name
+            if hardware is not None:
+                return hardware.name
+            if accelerators:
+                return accelerators[0].entity.name
+        preceding = [m for m in candidates if m.end <= reading.start]
+        following = [m for m in candidates if m.start >= reading.end]
+        for group in (_PRIMARY_KINDS, ("organisation",)):
+            before = [m for m in preceding if m.entity.kind in group]
+            if before:
+                return before[-1].entity.name
+            after = [m for m in following if m.entity.kind in group]
+            if after:
+                return after[0].entity.name
+        previous = self.segments.previous_sentence(sentence_start)
+        steps = 0
+        while previous is not None and steps < 3:
+            earlier = self._mentions_between(previous[0], previous[1])
+            for group in (_PRIMARY_KINDS, ("organisation",)):
+                named = [m for m in earlier if m.entity.kind in group]
+                if named:
+                    return named[-1].entity.name
+            previous = self.segments.previous_sentence(previous[0])
+            steps += 1
+        if hardware is not None:
+            return hardware.name
+        accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
+        if accelerators:
+            return accelerators[0].entity.name
+        return None
+
+
+_HEADER_CACHE: dict[str, list[Mention]] = {}
+
+
+def _header_mentions(header: str) -> list[Mention]:
+    if header not in _HEADER_CACHE:
+        if len(_HEADER_CACHE) > 4096:
+            _HEADER_CACHE.clear()
+        _HEADER_CACHE[header] = mentions(header) if header else []
+    return _HEADER_CACHE[header]
+
+
+def extract(text: str, language: str = "und") -> list[Claim]:
+    """Every numeric claim in ``text``, in order of position.
+
+    Pure and deterministic; never raises: a number the scanner cannot read is skipped.
+    ``language`` ("zh", "en", "und", …) is accepted for the interface; the grammar reads
+    Chinese and English in any mix, so it does not change the result.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    return _ClaimBuilder(text).run()

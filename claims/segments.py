@@ -1,0 +1,199 @@
+"""Where things are in a text: sentences, paragraphs, tables, and spans that hold no claims
+(URLs, e-mail addresses, code, HTML markup, arXiv ids, dates, clock times, phone numbers).
+
+Built once per text with a few regex scans; every lookup afterwards is a binary search, so
+the extractor pays for sentence splitting only where it finds a number.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# A sentence ends at Chinese/full-width terminators, at a newline, or at ". " / "? " / "! ".
+_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’\"'）)]*|\n|\.(?=\s)(?<!\d\.)|\.$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+
+#: Spans whose digits are never quantities.
+_EXCLUDED = re.compile(
+    r"```.*?(?:```|\Z)"  # fenced code
+    r"|`[^`\n]{1,200}`"  # inline code
+    r"|<[A-Za-z/!][^<>\n]{0,2000}>"  # HTML tags and comments
+    r"|&#?[A-Za-z0-9]{1,8};(?<!&lt;)(?<!&gt;)"  # HTML entities other than < and >
+    r"|(?:https?|ftp)://[^\s<>\"'）)\]]+"  # URLs
+    r"|www\.[^\s<>\"'）)\]]+"
+    r"|\]\([^)\s]*\)"  # Markdown link targets
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
+    r"|(?i:arxiv)[:\s]*\d{4}\.\d{4,5}(?:v\d+)?"  # arXiv ids
+    r"|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"  # bare arXiv ids
+    r"|(?<!\d)(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # dates
+    r"|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])"
+    r"|(?<![\d+])\+?\d{1,3}[ -]\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}(?!\d)"  # phone numbers
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)"  # mainland mobile numbers
+    r"|(?<![\d.])\d{3,4}-\d{7,8}(?!\d)"  # landlines
+    r"|\d{4,6}\.(?:HK|SH|SZ|SS|T|KS)\b"  # stock tickers
+    r"|(?i:v|version\s|ver\.?\s?)\d+(?:\.\d+)+"  # versions
+    r"|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d])",  # dotted versions 1.2.3
+    re.DOTALL,
+)
+#: `$…$` LaTeX maths: the dollar signs are delimiters, not currency.
+_LATEX = re.compile(r"\$(?=\S)([^$\n]{1,80}?)(?<=\S)\$(?!\d)")
+_LATEX_HINT = re.compile(r"[\\^{}=]|\d/\d")
+
+
+@dataclass(slots=True)
+class TableCell:
+    start: int
+    end: int
+    row_header: str
+    column_header: str
+    row_cells: list[str] = field(default_factory=list)
+
+
+class Segments:
+    """Sentences, paragraphs, tables and excluded spans of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentence_ends: list[int] | None = None
+        self._paragraph_starts: list[int] | None = None
+        self._excluded_starts: list[int] = []
+        self._excluded_ends: list[int] = []
+        for match in _EXCLUDED.finditer(text):
+            self._excluded_starts.append(match.start())
+            self._excluded_ends.append(match.end())
+        self.latex_dollars: set[int] = set()
+        if "$" in text:
+            for match in _LATEX.finditer(text):
+                if _LATEX_HINT.search(match.group(1)):
+                    self.latex_dollars.add(match.start())
+                    self.latex_dollars.add(match.end() - 1)
+        self._cells: dict[int, TableCell] | None = None
+        self._cell_starts: list[int] = []
+
+    # --- excluded spans -------------------------------------------------------------
+    def excluded(self, position: int) -> int | None:
+        """The end of the excluded span containing ``position``, or None."""
+        index = bisect_right(self._excluded_starts, position) - 1
+        if index >= 0 and position < self._excluded_ends[index]:
+            return self._excluded_ends[index]
+        return None
+
+    # --- sentences and paragraphs -----------------------------------------------------
+    def _ensure_sentences(self) -> list[int]:
+        if self._sentence_ends is None:
+            self._sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return self._sentence_ends
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence holding ``position`` (stripped of outer space)."""
+        ends = self._ensure_sentences()
+        index = bisect_right(ends, position)
+        start = ends[index - 1] if index > 0 else 0
+        end = ends[index] if index < len(ends) else len(self.text)
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def previous_sentence(self, start: int) -> tuple[int, int] | None:
+        """The sentence before the one starting at ``start`` in the same paragraph, if any."""
+        if start <= 0:
+            return None
+        previous = self.sentence(start - 1)
+        if previous[1] > start or previous[0] >= start:
+            return None
+        gap = self.text[previous[1] : start]
+        if _PARAGRAPH_BREAK.search(gap) or previous[0] == previous[1]:
+            return None
+        return previous
+
+    def paragraph(self, position: int) -> int:
+        """Index of the blank-line separated block holding ``position`` (0-based)."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        return bisect_right(self._paragraph_starts, position)
+
+    # --- tables ------------------------------------------------------------------------
+    def cell(self, position: int) -> TableCell | None:
+        """The table cell holding ``position`` (tab- or pipe-separated rows), or None."""
+        if self._cells is None:
+            self._cells = _table_cells(self.text)
+            self._cell_starts = sorted(self._cells)
+        if not self._cells:
+            return None
+        index = bisect_right(self._cell_starts, position) - 1
+        if index < 0:
+            return None
+        cell = self._cells[self._cell_starts[index]]
+        return cell if cell.start <= position < cell.end else None
+
+
+def _split_row(line: str) -> list[tuple[int, int]]:
+    """Cell spans of one table row, relative to the line."""
+    separator = "\t" if "\t" in line else "|"
+    spans = []
+    position = 0
+    for part in line.split(separator):
+        spans.append((position, position + len(part)))
+        position += len(part) + 1
+    if separator == "|":
+        spans = [s for s in spans if line[s[0] : s[1]].strip() or s[0] not in (0,)]
+    return spans
+
+
+def _is_table_line(line: str) -> bool:
+    return line.count("\t") >= 1 or (line.strip().startswith("|") and line.count("|") >= 3)
+
+
+def _table_cells(text: str) -> dict[int, TableCell]:
+    """Every cell of every table (two or more consecutive table lines), keyed by start."""
+    if "\t" not in text and "|" not in text:
+        return {}
+    cells: dict[int, TableCell] = {}
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    index = 0
+    while index < len(lines):
+        if not _is_table_line(lines[index][1]):
+            index += 1
+            continue
+        block_end = index
+        while block_end < len(lines) and _is_table_line(lines[block_end][1]):
+            block_end += 1
+        if block_end - index >= 2:
+            _add_block(lines[index:block_end], cells)
+        index = block_end
+    return cells
+
+
+def _add_block(block: list[tuple[int, str]], cells: dict[int, TableCell]) -> None:
+    header_offset, header_line = block[0]
+    header_cells = [header_line[a:b].strip() for a, b in _split_row(header_line)]
+    row_header = ""
+    for line_start, line in block[1:]:
+        if set(line.strip()) <= set("|-: "):
+            continue  # Markdown separator row
+        spans = _split_row(line)
+        texts = [line[a:b].strip() for a, b in spans]
+        first = texts[0] if texts else ""
+        if first:
+            row_header = first
+        for column, (a, b) in enumerate(spans):
+            if column == 0 and first:
+                continue
+            column_header = header_cells[column] if column < len(header_cells) else ""
+            cell = TableCell(
+                start=line_start + a,
+                end=line_start + b,
+                row_header=row_header,
+                column_header=column_header,
+                row_cells=texts,
+            )
+            cells[line_start + a] = cell
