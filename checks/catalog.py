@@ -135,8 +135,9 @@ def parse_catalog(data: Mapping[str, Any]) -> Catalog:
         if not all(isinstance(v, int | float) and v > 0 for v in peaks.values()):
             raise CatalogError(f"accelerators.toml [{key}] peak_flops_dense: positive numbers")
         known = {
-            "name", "family", "aliases", "peak_flops_dense", "peak_source", "supports_2to4_sparsity",
-            "headline_includes_sparsity", "sparsity_note", "source", "tdp_w", "memory_gb",
+            "name", "family", "aliases", "peak_flops_dense", "peak_source",
+            "supports_2to4_sparsity", "headline_includes_sparsity", "sparsity_note", "source",
+            "tdp_w", "memory_gb",
             "price_usd", "price_as_listed", "rent_usd_per_gpu_hour", "rent_as_listed",
         }  # fmt: skip
         unknown = sorted(set(entry) - known)

@@ -130,7 +130,9 @@ def _shipped_rates() -> dict[str, tuple[Rate, ...]]:
         listed = []
         for year, entry in years.items():
             try:
-                listed.append(Rate(currency.upper(), int(year), float(entry["usd"]), entry["source"]))
+                listed.append(
+                    Rate(currency.upper(), int(year), float(entry["usd"]), entry["source"])
+                )
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"exchange_rates.toml [{currency}] {year}: {exc}") from exc
         rates[currency.upper()] = tuple(sorted(listed, key=lambda rate: rate.year))

@@ -64,6 +64,8 @@ class Fact:
     #: For reference figures, the Reference it came from.
     reference: Reference | None = None
     conversion_notes: dict[str, Any] = field(default_factory=dict)
+    #: Position among the claims of its sentence (a table row's cells line up by it).
+    column: int = 0
 
     @property
     def id(self) -> int:
@@ -208,6 +210,9 @@ class Context:
         self.paragraph_members: dict[tuple[int, int], list[Fact]] = defaultdict(list)
         self.by_source_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.by_source_subject_any: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+        self.by_source_kind: dict[tuple[int, str], list[Fact]] = defaultdict(list)
+        self.sentences_by_source: dict[int, list[list[Fact]]] = defaultdict(list)
         self.references_by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.subjects_by_source: dict[int, set[str]] = defaultdict(set)
         self.source_subject_names: dict[int, dict[str, str]] = defaultdict(dict)
@@ -220,12 +225,19 @@ class Context:
             self.by_sentence[(fact.sentence, fact.kind)].append(fact)
             self.by_paragraph[(fact.paragraph, fact.kind)].append(fact)
             self.sentence_members[fact.sentence].append(fact)
+            self.by_source_kind[(fact.source_id, fact.kind)].append(fact)
             self.paragraph_members[fact.paragraph].append(fact)
             if fact.subject_key:
                 self.by_source_subject[(fact.source_id, fact.subject_key, fact.kind)].append(fact)
                 self.by_subject[(fact.subject_key, fact.kind)].append(fact)
+                self.by_source_subject_any[(fact.source_id, fact.subject_key)].append(fact)
                 self.subjects_by_source[fact.source_id].add(fact.subject_key)
                 self.source_subject_names[fact.source_id][fact.subject_key] = fact.subject or ""
+        for (source_id, _), members in self.sentence_members.items():
+            self.sentences_by_source[source_id].append(members)
+            members.sort(key=lambda fact: fact.position)
+            for column, fact in enumerate(members):
+                fact.column = column
         for reference in references:
             ref = reference.reference
             assert ref is not None
@@ -237,7 +249,7 @@ class Context:
     def find(
         self,
         target: Fact,
-        kinds: Sequence[str],
+        kinds: Sequence[str] | None,
         *,
         units: Sequence[str] | None = None,
         accept: Callable[[Fact], bool] | None = None,
@@ -261,7 +273,7 @@ class Context:
     def find_all(
         self,
         target: Fact,
-        kinds: Sequence[str],
+        kinds: Sequence[str] | None,
         *,
         units: Sequence[str] | None = None,
         accept: Callable[[Fact], bool] | None = None,
@@ -269,7 +281,11 @@ class Context:
         subject_key: str | None = None,
         references: bool = False,
     ) -> Iterator[Found]:
-        """Every such fact, nearest locality first (within one, nearest position first)."""
+        """Every such fact, nearest locality first (within one, nearest position first).
+
+        ``kinds`` None means any kind (then ``units`` should narrow the search). Within a
+        paragraph or table, a fact in the same column as the target comes first.
+        """
         key = subject_key or target.subject_key
 
         def usable(fact: Fact) -> bool:
@@ -280,31 +296,83 @@ class Context:
                 and (accept is None or accept(fact))
             )
 
+        seen: set[int] = set()
         for locality in localities:
             pools: list[list[Fact]] = []
             if locality == SAME_SENTENCE:
-                pools = [self.by_sentence.get((target.sentence, kind), []) for kind in kinds]
+                pools = (
+                    [self.sentence_members.get(target.sentence, [])]
+                    if kinds is None
+                    else [self.by_sentence.get((target.sentence, kind), []) for kind in kinds]
+                )
             elif locality == SAME_PARAGRAPH:
-                pools = [self.by_paragraph.get((target.paragraph, kind), []) for kind in kinds]
+                pools = (
+                    [self.paragraph_members.get(target.paragraph, [])]
+                    if kinds is None
+                    else [self.by_paragraph.get((target.paragraph, kind), []) for kind in kinds]
+                )
             elif locality == SAME_SOURCE and key:
+                pools = (
+                    [self.by_source_subject_any.get((target.source_id, key), [])]
+                    if kinds is None
+                    else [
+                        self.by_source_subject.get((target.source_id, key, kind), [])
+                        for kind in kinds
+                    ]
+                )
+            elif locality == ELSEWHERE and key and kinds is not None:
                 pools = [
-                    self.by_source_subject.get((target.source_id, key, kind), []) for kind in kinds
-                ]
-            elif locality == ELSEWHERE and key:
-                pools = [
-                    [f for f in self.by_subject.get((key, kind), []) if f.source_id != target.source_id]
+                    [
+                        fact
+                        for fact in self.by_subject.get((key, kind), [])
+                        if fact.source_id != target.source_id
+                    ]
                     for kind in kinds
                 ]
             candidates = [fact for pool in pools for fact in pool if usable(fact)]
-            if locality in (SAME_SENTENCE, SAME_PARAGRAPH):
+            if locality == SAME_PARAGRAPH and target.subject_key:
+                # Beyond the sentence, a figure about another named subject is not an input.
+                candidates = [
+                    fact
+                    for fact in candidates
+                    if not fact.subject_key or fact.subject_key == target.subject_key
+                ]
+            if locality == SAME_SENTENCE:
                 candidates.sort(key=lambda fact: abs(fact.position - target.position))
+            elif locality == SAME_PARAGRAPH:
+                candidates.sort(
+                    key=lambda fact: (
+                        fact.column != target.column,
+                        abs(fact.position - target.position),
+                    )
+                )
             for fact in candidates:
-                yield Found(fact, locality)
-        if references and key:
+                if fact.id not in seen:
+                    seen.add(fact.id)
+                    yield Found(fact, locality)
+        if references and key and kinds is not None:
             for kind in kinds:
                 for fact in self.references_by_subject.get((key, kind), []):
                     if usable(fact):
                         yield Found(fact, REFERENCE)
+
+    def other_sources(self, target: Fact) -> list[Fact]:
+        """Facts of the same subject, kind and unit from other (root) sources."""
+        if not target.subject_key:
+            return []
+        return [
+            fact
+            for fact in self.by_subject.get((target.subject_key, target.kind), [])
+            if fact.root_id != target.root_id and fact.unit == target.unit and not fact.vague
+        ]
+
+    def sentences_of_source(self, source_id: int) -> list[list[Fact]]:
+        """The claims of each sentence of a source, in text order within a sentence."""
+        return self.sentences_by_source.get(source_id, [])
+
+    def facts_of_source(self, source_id: int, kinds: Sequence[str]) -> Iterator[Fact]:
+        for kind in kinds:
+            yield from self.by_source_kind.get((source_id, kind), [])
 
     def sentence_of(self, target: Fact) -> list[Fact]:
         return self.sentence_members.get(target.sentence, [])

@@ -18,6 +18,14 @@ def _short(value: float) -> str:
     return f"{value:.3g}"
 
 
+def _count(value: float) -> str:
+    """Counts in words editors use: 2.8 M, 37 B, 14.8 T."""
+    for size, suffix in ((1e12, " T"), (1e9, " B"), (1e6, " M")):
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return _short(value)
+
+
 def _scaled(value: float, steps: tuple[tuple[float, str], ...]) -> str:
     for size, suffix in steps:
         if abs(value) >= size:
@@ -46,7 +54,9 @@ def figure(value: float, unit: str | None) -> str:
             return f"{value * 60:.3g} min"
         return f"{value:.3g} h"
     if unit == "GPU*hour":
-        return f"{_short(value)} GPU-hours"
+        return f"{_count(value)} GPU-hours"
+    if unit in ("parameter", "token"):
+        return f"{_count(value)} {unit}s"
     if unit == "GPU":
         return _short(value)
     if unit == "dimensionless":
@@ -64,7 +74,7 @@ def span(low: float, high: float, unit: str | None) -> str:
 
 
 def times(ratio: float) -> str:
-    """"4.0× too high" / "2.1× too low" for a claimed/expected ratio."""
+    """ "4.0× too high" / "2.1× too low" for a claimed/expected ratio."""
     factor = ratio if ratio >= 1 else 1 / ratio
     shown = f"{factor:,.0f}" if factor >= 100 else f"{factor:.2g}"
     return f"{shown}× too high" if ratio >= 1 else f"{shown}× too low"

@@ -52,7 +52,9 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if grade_.verdict == "consistent":
         text = f"Consistent: {basis}; the claim {claimed} fits."
     else:
-        text = f"{grade_.verdict.capitalize()}: {basis}; the claim {claimed} is {times(grade_.ratio)}."
+        text = (
+            f"{grade_.verdict.capitalize()}: {basis}; the claim {claimed} is {times(grade_.ratio)}."
+        )
     implied_each = fact.value / ((count_low + count_high) / 2)
     implied = (
         f"implies {figure(implied_each, 'USD')} per {acc.key} "

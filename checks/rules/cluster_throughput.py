@@ -10,7 +10,13 @@ from __future__ import annotations
 from checks.context import SAME_SENTENCE, Context, Fact
 from checks.model import Finding
 from checks.rules import Missing
-from checks.rules.inputs import Chips, accelerator_record, find_chips, precision_of, precisions_to_try
+from checks.rules.inputs import (
+    Chips,
+    accelerator_record,
+    find_chips,
+    precision_of,
+    precisions_to_try,
+)
 from checks.verdicts import Grade, claimed_interval, finding, grade
 from checks.wording import figure, precision_words, span, times
 
@@ -49,7 +55,9 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     for precision, stretched in tried:
         peak = acc.peak(precision) or 0.0
         expected = (chips.low * peak, chips.high * peak)
-        graded.append((precision, stretched, grade(claimed, expected, (factors.low, factors.high)), expected))
+        graded.append(
+            (precision, stretched, grade(claimed, expected, (factors.low, factors.high)), expected)
+        )
     usual = [item for item in graded if not item[1]] or graded
     best_usual = min(usual, key=lambda item: item[2].distance)
     baseline = next((item for item in graded if item[0] in ("BF16", "FP16")), best_usual)
@@ -59,7 +67,12 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
         reconciling = [item for item in graded if item[1] and item[2].verdict == "consistent"]
         if reconciling:
             precision, _, grade_, expected = reconciling[0]
-            decisive = (precision, True, Grade("questionable", grade_.ratio, grade_.severity), expected)
+            decisive = (
+                precision,
+                True,
+                Grade("questionable", grade_.ratio, grade_.severity),
+                expected,
+            )
             note = (
                 f"holds only for {precision_words(precision)}; "
                 f"{times(baseline[2].ratio) if baseline[2].ratio != 1 else 'fits'} "
@@ -86,9 +99,13 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     listed = ", ".join(
         f"{(acc.peak(p) or 0) / 1e12:,.0f} {precision_words(p)}" for p, _ in tried[:6]
     )
-    implied = f"implies {implied_per_chip / 1e12:,.0f} TFLOP/s per {acc.key} (catalog TFLOP/s: {listed})"
+    implied = (
+        f"implies {implied_per_chip / 1e12:,.0f} TFLOP/s per {acc.key} (catalog TFLOP/s: {listed})"
+    )
     inputs = list(chips.inputs) + [
-        accelerator_record(acc, f"peak_flops_{precision}", peak, "FLOP/s", acc.peak_source_for(precision))
+        accelerator_record(
+            acc, f"peak_flops_{precision}", peak, "FLOP/s", acc.peak_source_for(precision)
+        )
     ]
     assumptions = {
         "precision": precision,

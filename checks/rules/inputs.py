@@ -19,7 +19,7 @@ class Chips:
 
     low: float
     high: float
-    accelerator: Accelerator
+    accelerator: Accelerator | None
     inputs: list[dict[str, Any]] = field(default_factory=list)
     wheres: list[str] = field(default_factory=list)
 
@@ -33,7 +33,9 @@ def _same_hardware(ctx: Context, name: str | None, other: str | None) -> bool:
     return first.key == second.key
 
 
-def accelerator_record(acc: Accelerator, field_name: str, value: Any, unit: str, source: str) -> dict:
+def accelerator_record(
+    acc: Accelerator, field_name: str, value: Any, unit: str, source: str
+) -> dict:
     return {
         "catalog": acc.name,
         "field": field_name,
@@ -43,10 +45,12 @@ def accelerator_record(acc: Accelerator, field_name: str, value: Any, unit: str,
     }
 
 
-def find_chips(fact: Fact, ctx: Context) -> Chips | str:
+def find_chips(fact: Fact, ctx: Context, *, need_accelerator: bool = True) -> Chips | str:
     """The chips behind ``fact``: its own hardware count, else the nearest chip-count claim.
 
-    Returns a description of what is missing when there is no count or no known accelerator.
+    A count that names no accelerator takes the one of an equal count elsewhere in the same
+    source (a figure restated). Returns a description of what is missing when there is no
+    count, or no known accelerator and ``need_accelerator``.
     """
     own_count = fact.qualifiers.get("hardware_count")
     if own_count:
@@ -69,19 +73,34 @@ def find_chips(fact: Fact, ctx: Context) -> Chips | str:
         fact,
         CHIP_KINDS,
         units=("GPU",),
-        accept=lambda other: not other.qualifiers.get("per")
-        and other.value > 1
-        and _same_hardware(ctx, fact.hardware, other.hardware),
+        accept=lambda other: (
+            not other.qualifiers.get("per")
+            and other.value > 1
+            and _same_hardware(ctx, fact.hardware, other.hardware)
+        ),
     )
     if found is None:
         return "the number of accelerators"
+    records = [found.fact.input_record("chip_count", found.where)]
+    wheres = [found.where]
     name = found.fact.hardware or fact.hardware
+    if not name:
+        restated = _restated_with_hardware(found.fact, ctx)
+        if restated is not None:
+            name = restated.hardware
+            records.append(restated.input_record("hardware", "same source, same count"))
     acc = ctx.accelerator(name)
-    if acc is None:
+    if acc is None and need_accelerator:
         what = f"'{name}'" if name else "which accelerator"
         return f"catalog entry for {what} (for the {found.fact.value:,.0f} chips)"
-    record = found.fact.input_record("chip_count", found.where)
-    return Chips(found.fact.low, found.fact.high, acc, [record], [found.where])
+    return Chips(found.fact.low, found.fact.high, acc, records, wheres)
+
+
+def _restated_with_hardware(count: Fact, ctx: Context) -> Fact | None:
+    for other in ctx.facts_of_source(count.source_id, CHIP_KINDS):
+        if other.hardware and other.unit == "GPU" and other.value == count.value:
+            return other
+    return None
 
 
 def find_gpu_hours(fact: Fact, ctx: Context, *, references: bool = False) -> Found | None:

@@ -22,8 +22,10 @@ class Article:
     _paragraph: int = 0
     _ids: count = field(default_factory=lambda: count(1))
 
-    def sentence(self, text: str, *figures: tuple, subject: str | None = None, paragraph: int | None = None) -> list[CheckedClaim]:
-        """Add ``text`` with its figures: (quote, value, unit, kind, {qualifiers}, {claim fields})."""
+    def sentence(
+        self, text: str, *figures: tuple, subject: str | None = None, paragraph: int | None = None
+    ) -> list[CheckedClaim]:
+        """Add ``text`` and its figures: (quote, value, unit, kind, {qualifiers}, {fields})."""
         if paragraph is not None:
             self._paragraph = paragraph
         start = len(self._text)
@@ -66,10 +68,14 @@ class Article:
         return next(c for c in self.claims if c.claim.quote == quote)
 
 
-def findings_for(claims: list[CheckedClaim], quote: str, rule: str | None = None, context=(), config=None) -> list[Finding]:
+def findings_for(
+    claims: list[CheckedClaim], quote: str, rule: str | None = None, context=(), config=None
+) -> list[Finding]:
     """The findings about the claim quoted ``quote`` (optionally of one rule)."""
     target = next(c for c in claims if c.claim.quote == quote)
-    found = check_claims([target], [c for c in claims if c is not target] + list(context), config=config)
+    found = check_claims(
+        [target], [c for c in claims if c is not target] + list(context), config=config
+    )
     return [f for f in found if rule is None or f.rule == rule]
 
 

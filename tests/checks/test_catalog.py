@@ -5,11 +5,30 @@ import pytest
 from checks import catalog
 from checks.catalog import CatalogError, parse_catalog
 
-REQUIRED = ["A100", "A800", "H100", "H100-PCIe", "H800", "H200", "H20", "B200", "GB200", "V100",
-            "TPU-v3", "TPU-v4", "TPU-v5p", "MI300X", "Ascend-910", "Ascend-910B", "RTX-4090"]
+REQUIRED = [
+    "A100",
+    "A800",
+    "H100",
+    "H100-PCIe",
+    "H800",
+    "H200",
+    "H20",
+    "B200",
+    "GB200",
+    "V100",
+    "TPU-v3",
+    "TPU-v4",
+    "TPU-v5p",
+    "MI300X",
+    "Ascend-910",
+    "Ascend-910B",
+    "RTX-4090",
+]
 
 
-@pytest.mark.parametrize("name", ["H100", "英伟达 H100", "H100 GPU", "H100 SXM", "NVIDIA H100", "h100 gpus"])
+@pytest.mark.parametrize(
+    "name", ["H100", "英伟达 H100", "H100 GPU", "H100 SXM", "NVIDIA H100", "h100 gpus"]
+)
 def test_h100_aliases_resolve_to_the_sxm_part(name):
     acc = catalog.lookup(name)
     assert acc is not None and acc.key == "H100"
@@ -44,6 +63,15 @@ def test_unknown_names_are_none():
 
 def test_malformed_entry_names_entry_and_field():
     with pytest.raises(CatalogError, match=r"\[X1\] price_usd"):
-        parse_catalog({"X1": {"name": "X", "peak_flops_dense": {"BF16": 1e12}, "source": "s", "price_usd": [3, 1]}})
+        parse_catalog(
+            {
+                "X1": {
+                    "name": "X",
+                    "peak_flops_dense": {"BF16": 1e12},
+                    "source": "s",
+                    "price_usd": [3, 1],
+                }
+            }
+        )
     with pytest.raises(CatalogError, match=r"\[X1\]: missing source"):
         parse_catalog({"X1": {"name": "X", "peak_flops_dense": {"BF16": 1e12}}})

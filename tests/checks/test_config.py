@@ -8,7 +8,10 @@ from checks import ConfigError, load_config
 def test_shipped_bands_match_the_documented_assumptions():
     config = load_config()
     assert (config.band("mfu").low, config.band("mfu").high) == (0.2, 0.6)
-    assert (config.band("facility_power_per_tdp").low, config.band("facility_power_per_tdp").high) == (1.7, 3.2)
+    assert (
+        config.band("facility_power_per_tdp").low,
+        config.band("facility_power_per_tdp").high,
+    ) == (1.7, 3.2)
     assert config.band("month_days").low == pytest.approx(30.44)
     assert all(band.note for band in config.bands.values())
 

@@ -7,7 +7,10 @@ from checks import load_config
 from .conftest import Article, findings_for, only
 
 # A made-up data-centre announcement, written for these tests.
-SENTENCE = "The new site links 250,000 H100 chips, delivers 1e21 FLOP/s, draws 5,000 MW and cost $4 trillion."
+SENTENCE = (
+    "The new site links 250,000 H100 chips, delivers 1e21 FLOP/s, draws 5,000 MW "
+    "and cost $4 trillion."
+)
 
 
 def site(article: Article, *, flops=1e21, watts=5e9, usd=4e12, precision=None):
@@ -30,7 +33,9 @@ def test_throughput_that_needs_sparse_fp8_is_questionable_and_says_so(article):
     assert "4× too high at BF16 dense" in finding.explanation
     assert finding.assumptions["precision"] == "FP8-sparse"
     assert finding.implied.startswith("implies 4,000 TFLOP/s per H100")
-    assert any(i.get("role") == "chip_count" and i["where"] == "same sentence" for i in finding.inputs)
+    assert any(
+        i.get("role") == "chip_count" and i["where"] == "same sentence" for i in finding.inputs
+    )
     assert any(i.get("field") == "peak_flops_FP8-sparse" and i["source"] for i in finding.inputs)
 
 
@@ -42,7 +47,9 @@ def test_throughput_at_bf16_dense_is_consistent(article):
 
 
 def test_stated_precision_is_not_second_guessed(article):
-    finding = only(findings_for(site(article, precision="BF16"), "1e21 FLOP/s", "cluster_throughput"))
+    finding = only(
+        findings_for(site(article, precision="BF16"), "1e21 FLOP/s", "cluster_throughput")
+    )
     assert finding.verdict == "inconsistent"
     assert finding.ratio == pytest.approx(1e21 / (250_000 * 989.4e12), rel=1e-3)
 
@@ -50,9 +57,18 @@ def test_stated_precision_is_not_second_guessed(article):
 def test_per_chip_peak_is_compared_with_the_catalog(article):
     article.sentence(
         "Each A100 offers 0.3e15 BF16 FLOP/s.",
-        ("0.3e15 BF16 FLOP/s", 0.3e15, "FLOP/s", "chip_throughput", {"hardware": "A100", "precision": "BF16", "scope": "per_chip"}),
+        (
+            "0.3e15 BF16 FLOP/s",
+            0.3e15,
+            "FLOP/s",
+            "chip_throughput",
+            {"hardware": "A100", "precision": "BF16", "scope": "per_chip"},
+        ),
     )
-    assert only(findings_for(article.claims, "0.3e15 BF16 FLOP/s", "cluster_throughput")).verdict == "consistent"
+    assert (
+        only(findings_for(article.claims, "0.3e15 BF16 FLOP/s", "cluster_throughput")).verdict
+        == "consistent"
+    )
 
 
 def test_power_far_above_tdp_times_overhead_is_inconsistent(article):
@@ -65,7 +81,10 @@ def test_power_far_above_tdp_times_overhead_is_inconsistent(article):
 
 
 def test_power_within_overhead_is_consistent(article):
-    assert only(findings_for(site(article, watts=400e6), "5,000 MW", "cluster_power")).verdict == "consistent"
+    assert (
+        only(findings_for(site(article, watts=400e6), "5,000 MW", "cluster_power")).verdict
+        == "consistent"
+    )
 
 
 def test_cost_hundreds_of_times_the_hardware_is_inconsistent_with_implied_price(article):
@@ -78,15 +97,23 @@ def test_cost_hundreds_of_times_the_hardware_is_inconsistent_with_implied_price(
 
 def test_band_override_is_used_and_recorded(article):
     config = load_config({"all_in_cost_per_price": [1.0, 1.0]})
-    finding = only(findings_for(site(article, usd=12e9), "$4 trillion", "cluster_cost", config=config))
+    finding = only(
+        findings_for(site(article, usd=12e9), "$4 trillion", "cluster_cost", config=config)
+    )
     assert finding.expected_high == pytest.approx(250_000 * 47_000)
     assert "overridden" in finding.assumptions["all_in_cost_per_price"]["note"]
 
 
 def test_count_from_the_same_subject_elsewhere_in_the_source(article):
-    article.sentence("The site holds 100,000 H100 GPUs.", ("100,000 H100 GPUs", 1e5, "GPU", "chip_count", {"hardware": "H100"}), subject="site A")
+    article.sentence(
+        "The site holds 100,000 H100 GPUs.",
+        ("100,000 H100 GPUs", 1e5, "GPU", "chip_count", {"hardware": "H100"}),
+        subject="site A",
+    )
     article.paragraph()
-    article.sentence("Later, site A was said to draw 150 MW.", ("150 MW", 150e6, "W", "power"), subject="site A")
+    article.sentence(
+        "Later, site A was said to draw 150 MW.", ("150 MW", 150e6, "W", "power"), subject="site A"
+    )
     finding = only(findings_for(article.claims, "150 MW", "cluster_power"))
     assert finding.verdict == "consistent"
     assert finding.inputs[0]["where"] == "same subject, same source"

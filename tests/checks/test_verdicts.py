@@ -11,8 +11,16 @@ FACTORS = (1.5, 3.0)
 
 @pytest.mark.parametrize(
     "claimed, verdict",
-    [(100, "consistent"), (140, "consistent"), (160, "questionable"), (290, "questionable"),
-     (310, "inconsistent"), (40, "consistent"), (20, "questionable"), (5, "inconsistent")],
+    [
+        (100, "consistent"),
+        (140, "consistent"),
+        (160, "questionable"),
+        (290, "questionable"),
+        (310, "inconsistent"),
+        (40, "consistent"),
+        (20, "questionable"),
+        (5, "inconsistent"),
+    ],
 )
 def test_thresholds(claimed, verdict):
     assert grade((claimed, claimed), (50, 100), FACTORS).verdict == verdict
