@@ -42,7 +42,7 @@ class SeedText:
     name: str
     text: str
     claims: list[Claim]
-    raw_length: int
+    raw: str
 
 
 def read_seed(path: Path) -> SeedText:
@@ -69,7 +69,7 @@ def read_seed(path: Path) -> SeedText:
             claims.append(_shift(claim, offset))
         text_parts.append(unit)
         offset += len(unit) + 2
-    return SeedText(path.name, "\n\n".join(text_parts), claims, len(raw))
+    return SeedText(path.name, "\n\n".join(text_parts), claims, raw)
 
 
 def _shift(claim: Claim, offset: int) -> Claim:
@@ -87,10 +87,10 @@ def _variants(quote: str) -> list[str]:
 
 
 def locate(gold: list[dict], seed: SeedText) -> list[tuple[int, int] | None]:
-    """Each gold claim's span in the cleaned text: the k-th raw occurrence of a quote maps to
-    the k-th cleaned occurrence, else the occurrence nearest its relative position."""
+    """Each gold claim's span in the cleaned text: the k-th occurrence of a quote in the raw
+    file maps to the k-th occurrence in the cleaned text, else to the occurrence nearest its
+    relative position."""
     spans: list[tuple[int, int] | None] = []
-    seen: dict[str, int] = defaultdict(int)
     for item in gold:
         found: list[tuple[int, int]] = []
         for form in _variants(item["quote"]):
@@ -103,10 +103,10 @@ def locate(gold: list[dict], seed: SeedText) -> list[tuple[int, int] | None]:
         if not found:
             spans.append(None)
             continue
-        rank = seen[item["quote"]]
-        seen[item["quote"]] += 1
-        expected = item["start"] * len(seed.text) / max(seed.raw_length, 1)
-        if rank < len(found) and abs(found[rank][0] - expected) < 0.2 * len(seed.text) + 200:
+        rank = seed.raw.count(item["quote"], 0, item["start"])
+        raw_total = seed.raw.count(item["quote"])
+        expected = item["start"] * len(seed.text) / max(len(seed.raw), 1)
+        if rank < len(found) and raw_total == len(found):
             spans.append(found[rank])
         else:
             spans.append(min(found, key=lambda span: abs(span[0] - expected)))
@@ -166,7 +166,9 @@ def subject_agrees(claim: Claim, item: dict) -> bool:
     )
 
 
-def evaluate(seeds: Path, gold_path: Path, quiet: bool = False) -> dict[str, float]:
+def evaluate(
+    seeds: Path, gold_path: Path, quiet: bool = False, verbose: bool = False
+) -> dict[str, float]:
     gold_by_seed: dict[str, list[dict]] = defaultdict(list)
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -218,6 +220,8 @@ def evaluate(seeds: Path, gold_path: Path, quiet: bool = False) -> dict[str, flo
             print(
                 f"  {name[:3]} {claim.quote!r}: emitted {claim.subject!r}, gold {item['subject']!r}"
             )
+            if verbose:
+                print(f"      | {claim.sentence[:200]!r}")
         print("== unmatched emissions ==")
         for name, claim in unmatched:
             print(
@@ -237,11 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--quiet", action="store_true", help="print only the figures")
+    parser.add_argument("--verbose", action="store_true", help="show sentences of disagreements")
     args = parser.parse_args(argv)
     if not args.seeds.is_dir() or not args.gold.is_file():
         print(f"skipped: seeds or gold not found ({args.seeds}, {args.gold})")
         return 0
-    evaluate(args.seeds, args.gold, quiet=args.quiet)
+    evaluate(args.seeds, args.gold, quiet=args.quiet, verbose=args.verbose)
     return 0
 
 

@@ -63,6 +63,8 @@ _CURRENCY_PREFIX = r"(?:US|HK|A|C|S|NT)?\\?\$|€|£|￥|¥"
 _CURRENCY_OF_PREFIX = {"$": "USD", "€": "EUR", "£": "GBP", "￥": "CNY", "¥": "CNY"}
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*")
 _OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
+_VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
+_MARKUP = re.compile(r"\*\*|__")
 _MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
 _VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
 _SPACE = re.compile(r"\s*")
@@ -70,7 +72,7 @@ _YEAR_IN_SENTENCE = re.compile(r"(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d.])")
 _DOUBLING = re.compile(
     r"翻(?:了)?\s*(?:一\s*|1\s*)?倍|翻(?:了)?\s*(?P<fan>[一两兩三四五]|\d+)\s*番"
 )
-_DATE_AFTER_YEAR = re.compile(r"\s*(?:年)?\s*(?:[底初末中代度级級]|\d{1,2}\s*月)")
+_DATE_AFTER_YEAR = re.compile(r"\s*(?:年)?\s*(?:[底初末代度级級]|\d{1,2}\s*月)")
 _WEEKDAY_AFTER = re.compile(r"[一二三四五六日天末]")
 #: Words before a bare "N 月"/"N 日" that make it a duration rather than a date.
 _DURATION_CUE = re.compile(
@@ -84,7 +86,9 @@ _MAG_CN = re.compile(
     r"\s*(?:[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|[十百千]|兆(?=\s*(?:美元|美金|元|港元|日元|欧元)))"
 )
 _MAG_EN = re.compile(
-    r"(?:(?P<letter>MM|mn|bn|tn|[KkMBT])(?![A-Za-z])|\s?(?P<word>thousand|millions?|billions?|trillions?|quadrillion)(?![A-Za-z]))"
+    r"(?:(?P<letter>MM|mn|bn|tn|[KkMBT])(?![A-Za-z])"
+    r"|\s(?P<spaced>[KMBT])(?=\s*[(（]?\s*(?:参数|參數|param|token))"
+    r"|\s?(?P<word>thousand|millions?|billions?|trillions?|quadrillion)(?![A-Za-z]))"
 )
 
 
@@ -97,7 +101,7 @@ def _cn_follow() -> str:
     accelerators = gazetteer().accelerator_re.pattern
     return (
         rf"(?:\s*(?:多|余|餘))?(?:\s*(?:-|~|～|到|至)\s*[{_CN}]+)?\s*(?:[个個张張片块塊颗顆枚]\s*)?"
-        rf"(?:多\s*)?(?:{alternation(words)}|月|日|(?:英伟达|英偉達|NVIDIA|Nvidia)?\s*{accelerators})"
+        rf"(?:多\s*)?(?:{alternation(words)}|月|日|(?:英伟达|英偉達|NVIDIA|Nvidia)?\s*(?i:{accelerators}))"
     )
 
 
@@ -233,7 +237,7 @@ class _Scanner:
             if not (before.isdigit() or before.isupper() or before in "%)）"):
                 return match.end()
         window = text[max(0, number_start - 14) : number_start]
-        if gazetteer().name_prefix_re.search(window) or _ORDINAL_BEFORE.search(window):
+        if _ORDINAL_BEFORE.search(window):
             return match.end()
         if previous == "[" and text[match.end() : match.end() + 1] == "]":
             return match.end()  # footnote [1]
@@ -250,6 +254,10 @@ class _Scanner:
             cur = None
         start = match.start() if cur is not None else number_start
         reading = _Reading(start=start, end=match.end(), value=0.0)
+        # "Llama 3", "Table 1": a label, unless a magnitude follows ("DeepSeek 16B")
+        after_name = cur is None and gazetteer().name_prefix_re.search(
+            text, max(0, number_start - 14), number_start
+        )
         end = match.end()
         groups = match.groupdict()
 
@@ -310,8 +318,9 @@ class _Scanner:
         sep = _RANGE_SEP.match(text, mark.end() if mark is not None else end)
         if sep is not None and sep.group().strip():
             word = sep.group().strip().lower()
-            allowed = True
-            if word == "and":
+            # "从 15.6%到 71%" is a change, "5%~13%" a range
+            allowed = not (own_mark in ("%", "％") and word in ("到", "to", "and"))
+            if word == "and" and allowed:
                 allowed = (
                     re.search(r"(?i:between)\s+\S*$", text[max(0, start - 12) : start]) is not None
                 )
@@ -341,8 +350,32 @@ class _Scanner:
         reading.low, reading.high = low, high
         if vague_written is not None:
             self._vague(reading, vague_written)
+            end = self._vague_range(reading, end)
+        if after_name and not reading.has_magnitude:
+            return None, end
         end = self._unit(reading, end)
         return self._finish(reading, end), None
+
+    def _vague_range(self, reading: _Reading, end: int) -> int:
+        """数亿乃至数十亿: a range whose ends are vague (or the second one exact: 十亿)."""
+        sep = _VAGUE_SEP.match(self.text, end)
+        if sep is None:
+            return end
+        second = self.number_re.match(self.text, sep.end())
+        if second is None or second.start() != sep.end():
+            return end
+        if second.group("cn_vague") is not None:
+            magnitude = magnitude_of(second.group("cn_vague").lstrip("数數几幾好上")) or 1.0
+            high = magnitude * 10
+        elif second.group("cn") is not None:
+            high = parse_chinese(second.group("cn")) or 0.0
+        else:
+            return end
+        if reading.low is None or high <= reading.low:
+            return end
+        reading.high = high
+        reading.value = (reading.low + high) / 2.0
+        return second.end()
 
     def _any_number(self, written: str) -> float | None:
         if written and written[0].isdigit():
@@ -400,7 +433,7 @@ class _Scanner:
         if allow_english:
             match = _MAG_EN.match(text, end)
             if match is not None:
-                written = match.group("letter") or match.group("word")
+                written = match.group("letter") or match.group("spaced") or match.group("word")
                 factor = EN_MAGNITUDES.get(written) or magnitude_of(written)
                 return factor, match.end()
         return None, end
@@ -504,8 +537,19 @@ class _Scanner:
             reading.bound = ">"
             position = many.end()
             end = position
+        markup = _MARKUP.match(text, position)
+        if markup is not None:
+            position = markup.end()
         after_space = _SPACE.match(text, position).end()
+        if text[after_space : after_space + 1] == "-" and after_space == position:
+            after_space += 1  # "72-chip rack"
         unit_match = vocab.unit_re.match(text, after_space)
+        if unit_match is None:
+            adjective = vocab.adjective_re.match(text, after_space)
+            if adjective is not None:
+                unit_match = vocab.unit_re.match(text, adjective.end())
+                if unit_match is not None and not unit_match.group().isascii():
+                    unit_match = None
         if unit_match is None:
             # counter (个, 张), then 多, vendor and accelerator, then precision, then unit
             counter = vocab.counter_re.match(text, position)
@@ -558,6 +602,30 @@ class _Scanner:
         if entry.unit == "hour" and reading.hardware is not None:
             entry = unit_word("GPU hours") or entry
         reading.unit_entry = entry
+        return self._repeated_unit_range(reading, unit_match.end(), entry)
+
+    def _repeated_unit_range(self, reading: _Reading, end: int, entry: UnitWord) -> int:
+        """ "半年到一年", "3 months to 4 months": a range that repeats its unit."""
+        if reading.low is not None:
+            return end
+        sep = _RANGE_SEP.match(self.text, end)
+        if sep is None or not sep.group().strip():
+            return end
+        second = self.number_re.match(self.text, sep.end())
+        if second is None or second.start() != sep.end():
+            return end
+        if second.group("num") is not None:
+            value = parse_arabic(second.group("num"))
+        elif second.group("cn") is not None:
+            value = parse_chinese(second.group("cn"))
+        else:
+            return end
+        after = _SPACE.match(self.text, second.end()).end()
+        unit_match = self.vocab.unit_re.match(self.text, after)
+        if value is None or unit_match is None or unit_word(unit_match.group()) != entry:
+            return end
+        reading.low, reading.high = sorted((reading.value, value))
+        reading.value = (reading.low + reading.high) / 2.0
         return unit_match.end()
 
     def _counted(self, reading: _Reading, end: int, counter: str) -> int:
@@ -782,6 +850,8 @@ NUMBER_RE = _number_re()
 
 
 _PRIMARY_KINDS = ("model", "cluster", "project")
+_SUBJECT_KINDS = (*_PRIMARY_KINDS, "organisation")
+_OWNER_GAP = re.compile(r"\s*(?:的|之|'s|’s)?\s*")
 #: Between "36T" and the unit of a list of figures ("36T and 40T token datasets").
 _NUMBER_LIST_GAP = re.compile(
     r"[\s\d.,KMBTkmb万亿億萬~\-–和与與及、/]*(?:and|or|to)?[\s\d.,KMBTkmb万亿億萬]*"
@@ -989,7 +1059,7 @@ class _ClaimBuilder(_Scanner):
             for m in self._mentions_between(sentence_start, sentence_end)
             if not (reading.start <= m.start < reading.end)
         ]
-        if kind == "chip_throughput" or per == "GPU":
+        if kind == "chip_throughput" or per in ("GPU", "GPU*hour"):
             accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
             before = [m for m in accelerators if m.end <= reading.start]
             if before:
@@ -998,31 +1068,78 @@ class _ClaimBuilder(_Scanner):
                 return hardware.name
             if accelerators:
                 return accelerators[0].entity.name
-        preceding = [m for m in candidates if m.end <= reading.start]
-        following = [m for m in candidates if m.start >= reading.end]
-        for group in (_PRIMARY_KINDS, ("organisation",)):
-            before = [m for m in preceding if m.entity.kind in group]
-            if before:
-                return before[-1].entity.name
-            after = [m for m in following if m.entity.kind in group]
-            if after:
-                return after[0].entity.name
-        previous = self.segments.previous_sentence(sentence_start)
-        steps = 0
-        while previous is not None and steps < 3:
-            earlier = self._mentions_between(previous[0], previous[1])
-            for group in (_PRIMARY_KINDS, ("organisation",)):
-                named = [m for m in earlier if m.entity.kind in group]
-                if named:
-                    return named[-1].entity.name
-            previous = self.segments.previous_sentence(previous[0])
-            steps += 1
+        named = _SUBJECT_KINDS
+        # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
+        main = [m for m in candidates if not self._aside(m, reading, sentence_start)]
+        preceding = [m for m in main if m.end <= reading.start and m.entity.kind in named]
+        clause_start = self._clause_start(reading.start, sentence_start)
+        in_clause = [m for m in preceding if m.start >= clause_start]
+        for group in (in_clause, preceding):
+            if group:
+                return self._specific(group).entity.name
+        following = [m for m in main if m.start >= reading.end and m.entity.kind in named]
+        if following:
+            return self._specific(following).entity.name
+        asides = [m for m in candidates if m.entity.kind in named]
+        if asides:
+            return asides[0].entity.name
+        context = self._context_subject(sentence_start)
+        if context is not None:
+            return context
         if hardware is not None:
             return hardware.name
         accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
         if accelerators:
             return accelerators[0].entity.name
         return None
+
+    def _specific(self, ordered: list[Mention]) -> Mention:
+        """The first named entity, or the model right after an organisation ("OpenAI 的 o1")."""
+        first = ordered[0]
+        if first.entity.kind == "organisation" and len(ordered) > 1:
+            second = ordered[1]
+            gap = self.text[first.end : second.start]
+            if second.entity.kind in _PRIMARY_KINDS and _OWNER_GAP.fullmatch(gap):
+                return second
+        return first
+
+    def _clause_start(self, position: int, sentence_start: int) -> int:
+        window_start = max(sentence_start, position - 200)
+        window = self.text[window_start:position]
+        cut = max(window.rfind(mark) for mark in "，,；;：:")
+        return window_start + cut + 1 if cut >= 0 else sentence_start
+
+    def _aside(self, mention: Mention, reading: _Reading, sentence_start: int) -> bool:
+        """True when ``mention`` sits in a parenthesis that closes before the figure."""
+        text = self.text
+        lo = max(sentence_start, mention.start - 60)
+        opened = max(text.rfind("（", lo, mention.start), text.rfind("(", lo, mention.start))
+        if opened < 0:
+            return False
+        closed_before = max(
+            text.rfind("）", opened, mention.start), text.rfind(")", opened, mention.start)
+        )
+        if closed_before >= 0:
+            return False
+        for closing in ("）", ")"):
+            index = text.find(closing, mention.end, reading.start)
+            if index >= 0:
+                return True
+        return False
+
+    def _context_subject(self, sentence_start: int) -> str | None:
+        """The last entity named in the paragraph before the sentence, else up to ~400
+        characters back (a heading or the sentence before a list)."""
+        lo = max(0, sentence_start - 400)
+        paragraph = self.segments.paragraph(sentence_start)
+        earlier = [
+            m for m in self._mentions_between(lo, sentence_start) if m.entity.kind in _SUBJECT_KINDS
+        ]
+        if not earlier:
+            return None
+        same_paragraph = [m for m in earlier if self.segments.paragraph(m.start) == paragraph]
+        chosen = (same_paragraph or earlier)[-1]
+        return chosen.entity.name
 
 
 _HEADER_CACHE: dict[str, list[Mention]] = {}

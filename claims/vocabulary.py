@@ -72,6 +72,7 @@ class Vocabulary:
     counters_chip: frozenset[str]
     counter_re: re.Pattern[str]
     english_counter_re: re.Pattern[str]
+    adjective_re: re.Pattern[str]
     approx_before_re: re.Pattern[str]
     approx_after_re: re.Pattern[str]
     upper_before_re: re.Pattern[str]
@@ -173,6 +174,11 @@ def vocabulary() -> Vocabulary:
         counter_re=re.compile(r"\s*" + alternation(counters_chinese)),
         english_counter_re=re.compile(
             r"\s+(?:[A-Za-z-]+\s+)?" + alternation(english_counters) + r"(?![A-Za-z])"
+        ),
+        adjective_re=re.compile(
+            alternation(_strings(unit_data.get("adjectives", {}), "english", "adjectives"))
+            + r"[\s-]+",
+            re.IGNORECASE,
         ),
         approx_before_re=before_re(cue_list("approx", "before")),
         approx_after_re=after_re(cue_list("approx", "after")),
