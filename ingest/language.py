@@ -44,6 +44,6 @@ def detect_language(text: str) -> str:
     if len(han) < latin_words * 2:
         return "en"
     simplified, traditional = _variant_tables()
-    simplified_count = sum(1 for char in han if char in simplified)
-    traditional_count = sum(1 for char in han if char in traditional)
+    simplified_count = sum(map(simplified.__contains__, han))
+    traditional_count = sum(map(traditional.__contains__, han))
     return "zh-Hant" if traditional_count > simplified_count else "zh-Hans"

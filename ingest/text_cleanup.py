@@ -21,7 +21,6 @@ _ANSI_ESCAPE = re.compile(
     r"|\x1b[@-Z\\-_]"  # two-byte escapes
 )
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _MARKDOWN_ESCAPE = re.compile(r"\\([$*_\[\]#`|~<>{}])")
 
@@ -43,7 +42,7 @@ def strip_control_characters(text: str) -> str:
 def tidy_text(text: str) -> str:
     """Newlines, control characters, trailing spaces and blank-line runs, in that order."""
     text = strip_control_characters(normalize_newlines(text))
-    text = _TRAILING_SPACE.sub("", text)
+    text = "\n".join([line.rstrip(" \t\u00a0\u3000") for line in text.split("\n")])
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n")
 

@@ -38,6 +38,7 @@ _DROP_TAGS = (
     "object",
     "embed",
 )
+_DROP_SET = frozenset(_DROP_TAGS)
 _BLOCK_TAGS = {
     "p",
     "div",
@@ -114,10 +115,15 @@ def read_html_page(text: str) -> Article:
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
     title = _first(meta, _TITLE_META) or _text_of(soup.find("title")) or _text_of(soup.find("h1"))
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(_looks_like_chrome):
-        tag.decompose()
+    # one pass to choose, then remove: decomposing while walking would skip siblings
+    doomed = [
+        tag
+        for tag in soup.find_all(True)
+        if tag.name in _DROP_SET or (tag.attrs and _looks_like_chrome(tag))
+    ]
+    for tag in doomed:
+        if not tag.decomposed:
+            tag.decompose()
     main = _main_content(soup)
     links = [
         unwrap_redirect(a["href"])
@@ -188,10 +194,13 @@ def _text_of(tag: Any) -> str | None:
 
 
 def _looks_like_chrome(tag: Tag) -> bool:
-    if tag.name in {"html", "body", "article", "main"} or tag.attrs is None:
+    if tag.name in {"html", "body", "article", "main"}:
         return False
-    marks = " ".join([str(tag.get("id") or ""), *[str(c) for c in tag.get("class") or []]])
-    marks = marks.lower()
+    classes = tag.attrs.get("class")
+    identifier = tag.attrs.get("id")
+    if not classes and not identifier:
+        return False
+    marks = " ".join([str(identifier or ""), *[str(c) for c in classes or []]]).lower()
     return bool(marks) and any(hint in marks for hint in _CHROME_HINTS)
 
 
