@@ -122,5 +122,8 @@ def claim_reviews(report: Report) -> list[dict[str, Any]]:
 
 
 def render_claimreview(report: Report) -> str:
-    """A JSON array of ClaimReview objects, each with its own @context."""
-    return json.dumps(claim_reviews(report), ensure_ascii=False, indent=2) + "\n"
+    """A JSON array of ClaimReview objects, each with its own @context, one per line."""
+    items = [json.dumps(item, ensure_ascii=False) for item in claim_reviews(report)]
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(items) + "\n]\n"

@@ -163,7 +163,33 @@ def report_document(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+    """The document with one top-level key, and one list item, per line.
+
+    Readable in a diff and with grep, and fast: ``json.dumps`` with ``indent`` falls back to
+    the pure-Python encoder, several times slower on 200,000 claims.
+    """
+    return dumps_by_line(report_document(report))
+
+
+def dumps_by_line(document: dict[str, Any]) -> str:
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    lines = ["{"]
+    keys = list(document)
+    for index, key in enumerate(keys):
+        comma = "," if index < len(keys) - 1 else ""
+        value = document[key]
+        if isinstance(value, list) and value:
+            lines.append(f"  {compact(key)}: [")
+            items = [f"    {compact(item)}," for item in value]
+            items[-1] = items[-1][:-1]
+            lines.extend(items)
+            lines.append(f"  ]{comma}")
+        else:
+            lines.append(f"  {compact(key)}: {compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def load_schema() -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from kb.report.gather import ClaimRow, FindingRow, Report, SourceRow, worst_finding
@@ -30,17 +31,18 @@ from kb.report.presentation import (
     source_facts,
 )
 
-#: Characters Markdown could read as syntax; "_" only where it could open or close emphasis
-#: (CommonMark ignores it inside words, so snake_case names stay readable).
-_SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
-_SPACE = re.compile(r"\s+")
+#: Characters Markdown could read as syntax, each escaped with a backslash.
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*[]<>|~"})
+#: "_" only where it could open or close emphasis (CommonMark ignores it inside words, so
+#: snake_case names stay readable).
+_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
 GAUGE_WIDTH = 41
 
 
 def _m(text: object) -> str:
     """Text made inert in Markdown: special characters escaped, line breaks flattened."""
-    flat = _SPACE.sub(" ", "" if text is None else str(text)).strip()
-    return _SPECIAL.sub(r"\\\1", flat)
+    flat = " ".join(("" if text is None else str(text)).split()).translate(_ESCAPES)
+    return _UNDERSCORE.sub(r"\\_", flat) if "_" in flat else flat
 
 
 def _marked_sentence(claim: ClaimRow) -> str:
@@ -249,7 +251,7 @@ def _gauges(source: SourceRow) -> Iterable[str]:
         return
     extent = max(2.0, *(max(abs(p[0]), abs(p[1]), abs(p[2])) for _, _, p in rows))
     extent = float(min(math.ceil(extent + 0.25), 8))
-    label_width = min(30, max(len(_plain(c.quote)) for c, _, _ in rows))
+    label_width = min(30, max(_width(_plain(c.quote)) for c, _, _ in rows))
 
     def column(offset: float) -> int:
         clamped = max(-extent, min(extent, offset))
@@ -271,16 +273,29 @@ def _gauges(source: SourceRow) -> Iterable[str]:
             cells[column(band_high)] = "]"
         marker = "▶" if claimed > extent else "◀" if claimed < -extent else "●"
         cells[column(claimed)] = marker
-        label = _plain(claim.quote)
-        label = label if len(label) <= label_width else label[: label_width - 1] + "…"
-        yield f"{label:<{label_width}}  {''.join(cells)}  {format_ratio(finding.ratio)}"
+        label = _fit(_plain(claim.quote), label_width)
+        yield f"{label}  {''.join(cells)}  {format_ratio(finding.ratio)}"
     yield "```"
     yield ""
 
 
 def _plain(text: str) -> str:
     """Text for inside a code block: one line, and no run of backticks that could close it."""
-    return _SPACE.sub(" ", text).strip().replace("`", "'")
+    return " ".join(text.split()).replace("`", "'")
+
+
+def _width(text: str) -> int:
+    """Terminal columns: CJK and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` clipped with "…" and padded to exactly ``width`` terminal columns."""
+    if _width(text) > width:
+        while text and _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - _width(text))
 
 
 def _cross_source(report: Report) -> Iterable[str]:

@@ -151,7 +151,7 @@ def describe_assumptions(assumptions: dict[str, Any]) -> list[str]:
     for name, spec in assumptions.items():
         if isinstance(spec, dict):
             low, high = spec.get("low"), spec.get("high")
-            unit = f" {spec['unit']}" if spec.get("unit") else ""
+            unit = f" {spec['unit']}" if spec.get("unit") not in (None, "", "dimensionless") else ""
             if _is_number(low) and _is_number(high):
                 text = f"{format_number(low)}–{format_number(high)}{unit}"
             elif "value" in spec:
