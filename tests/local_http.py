@@ -16,6 +16,7 @@ If-None-Match matches gets 304. Every request is logged in ``server.requests``.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -42,6 +43,15 @@ class RequestRecord:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeouts, size caps) are expected, not errors to print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class LocalHTTPServer:
     """Threaded server; ``start``/``stop`` or use as a context manager."""
 
@@ -49,7 +59,7 @@ class LocalHTTPServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[RequestRecord] = []
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._server.block_on_close = False
         self._thread = threading.Thread(

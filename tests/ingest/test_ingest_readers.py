@@ -1,0 +1,143 @@
+"""Reader behaviour on small texts written for the tests: shapes, titles, splitting, sniffing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest import Document, ReadError, read_inputs, read_text
+from ingest.dates import parse_date
+from ingest.language import detect_language
+from ingest.page_chrome import chrome_patterns
+from ingest.readers import sniff_shape
+
+ANTHOLOGY = """Quarterly Compute Review
+
+Vol. 3
+
+Contents
+
+1. Power first.....A. Writer 3
+2. Why rent beats buy.....B. Author 7
+3. A short note on tokens 11
+
+Power first
+
+A. Writer
+
+A hall of 50,000 GPUs at 700 W needs 35 MW for the chips alone.
+
+Why rent beats buy
+
+B. Author
+
+At $2 per GPU-hour, 1,000 GPUs for a month cost $1.44M.
+
+A short note on tokens
+
+C. Someone
+
+Fifteen trillion tokens at 6 FLOP per parameter per token add up quickly.
+"""
+
+
+def test_anthology_in_english_with_page_numbers() -> None:
+    document = read_text(ANTHOLOGY, origin="review.txt")
+    assert document.shape == "anthology"
+    assert document.title == "Quarterly Compute Review Vol. 3"
+    assert [(c.title, c.author) for c in document.children] == [
+        ("Power first", "A. Writer"),
+        ("Why rent beats buy", "B. Author"),
+        ("A short note on tokens", "C. Someone"),
+    ]
+    for child in document.children:
+        expected = hashlib.sha256((document.raw_hash + child.text).encode()).hexdigest()
+        assert child.raw_hash == expected
+        assert child.origin == "review.txt"
+        offset = child.metadata["parent_offset"]
+        assert document.text[offset : offset + len(child.text)] == child.text
+
+
+def test_contents_without_matching_headings_falls_back_to_plain_text() -> None:
+    text = "Notes\n\nContents\n\n1. Alpha\n2. Beta\n\nNothing here is titled like the list.\n"
+    document = read_text(text)
+    assert document.shape == "text"
+    assert document.children == []
+
+
+def test_plain_text_title_falls_back_to_first_sentence() -> None:
+    document = read_text("编辑|某人\n这是一段没有标题的文章开头。后面还有内容。\n第二段。\n")
+    assert document.title == "这是一段没有标题的文章开头"
+    assert document.metadata["title_from"] == "first_sentence"
+    assert document.author == "某人"
+
+
+def test_shape_sniffing() -> None:
+    assert sniff_shape("a.txt", "<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff_shape("a", '<?xml version="1.0"?><rss version="2.0"></rss>') == "feed"
+    assert sniff_shape("a.atom", "anything") == "feed"
+    assert sniff_shape("a.txt", "# Title\n\n**URL**: https://x.org\n") == "markdown"
+    assert sniff_shape("a.txt", "Book\n\n目 录\n\n一、A.....B\n") == "anthology"
+    assert sniff_shape("a.txt", "Just words.\n") == "text"
+
+
+def test_language_detection() -> None:
+    assert detect_language("这是一个简体中文的句子，用来测试语言检测。") == "zh-Hans"
+    assert detect_language("這是一個繁體中文的句子，用來測試語言檢測。") == "zh-Hant"
+    assert detect_language("This is an English sentence about GPU clusters and power.") == "en"
+    assert detect_language("42 %") == "und"
+
+
+def test_dates() -> None:
+    assert parse_date("Published on May 1, 2025 1:54 PM GMT").isoformat() == (  # type: ignore[union-attr]
+        "2025-05-01T13:54:00+00:00"
+    )
+    assert parse_date("2025/1/26 23:32").hour == 23  # type: ignore[union-attr]
+    assert parse_date("2025年5月13日").day == 13  # type: ignore[union-attr]
+    assert parse_date("2025-05-13T11:03:25+08:00").hour == 3  # type: ignore[union-attr]
+    assert parse_date("no date here") is None
+    assert parse_date("2025-02-30") is None
+
+
+def test_boilerplate_patterns_compile() -> None:
+    patterns = chrome_patterns()
+    assert patterns.drop_anywhere.fullmatch("../tpl/wap/page.html")
+    assert patterns.tail_start.fullmatch("相关文章")
+
+
+def test_folder_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.txt").write_text("hidden folder\n")
+    (tmp_path / ".draft.txt").write_text("hidden file\n")
+    (tmp_path / "b" / "second.txt").write_text("Second\n\nThe second article.\n")
+    (tmp_path / "a.txt").write_text("First\n\nThe first article.\n")
+    results = list(read_inputs([str(tmp_path)]))
+    assert [r.title for r in results if isinstance(r, Document)] == ["First", "Second"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000), st.sampled_from(["a.txt", "a.md", "a.html", "a"]))
+def test_any_text_reads_or_fails_cleanly(text: str, name: str) -> None:
+    try:
+        document = read_text(text, name=name)
+    except ReadError:
+        return
+    assert "\x1b" not in document.text and "\x00" not in document.text
+    for child in document.children:
+        assert child.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_a_document_or_one_failure(tmp_path_factory: object, raw: bytes) -> None:
+    folder = tmp_path_factory.mktemp("bytes")  # type: ignore[attr-defined]
+    path = folder / "input.txt"
+    path.write_bytes(raw)
+    results = list(read_inputs([str(path)]))
+    assert len(results) >= 1
+    for result in results:
+        assert isinstance(result, Document) or "\n" not in result.reason  # type: ignore[union-attr]
