@@ -64,6 +64,8 @@ _CURRENCY_OF_PREFIX = {"$": "USD", "€": "EUR", "£": "GBP", "￥": "CNY", "¥"
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*")
 _OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
+_DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
+_UNIT_DENOMINATOR = re.compile(r"(?:1\s*)?(?:[KMkB]|million|thousand|百万|千|万)?(?![\d.])")
 _MARKUP = re.compile(r"\*\*|__")
 _MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
 _VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
@@ -540,6 +542,8 @@ class _Scanner:
         markup = _MARKUP.match(text, position)
         if markup is not None:
             position = markup.end()
+        elif position in self.segments.latex_dollars:
+            position += 1  # "$3.1 \times 10^{23}$ FLOPs"
         after_space = _SPACE.match(text, position).end()
         if text[after_space : after_space + 1] == "-" and after_space == position:
             after_space += 1  # "72-chip rack"
@@ -609,7 +613,7 @@ class _Scanner:
         if reading.low is not None:
             return end
         sep = _RANGE_SEP.match(self.text, end)
-        if sep is None or not sep.group().strip():
+        if sep is None or sep.group().strip().lower() in ("", "and"):
             return end
         second = self.number_re.match(self.text, sep.end())
         if second is None or second.start() != sep.end():
@@ -663,6 +667,9 @@ class _Scanner:
                 if reading.low is not None and reading.high is not None:
                     reading.low *= scale
                     reading.high *= scale
+        if _DENOMINATOR_BEFORE.search(text, max(0, reading.start - 6), reading.start):
+            if _UNIT_DENOMINATOR.match(text, reading.start, reading.end):
+                return None  # "USD per 1M tokens", "美元/百万": a denominator, not a figure
         cur_written = self._currency(reading)
         if cur_written is not None and (reading.unit is None or reading.unit == "dimensionless"):
             reading.unit, reading.kind_hint = cur_written, "other"
@@ -736,11 +743,6 @@ class _Scanner:
         if reading.is_fraction:
             reading.unit, reading.kind_hint = "dimensionless", "ratio"
             return True
-        if reading.has_magnitude or reading.scientific:
-            if reading.arabic and reading.integer_text and not reading.has_magnitude:
-                return False
-            reading.unit, reading.kind_hint = self._context_unit(reading)
-            return True
         cell = self.segments.cell(reading.start)
         if cell is not None and reading.arabic:
             content = text[cell.start : cell.end].strip()
@@ -750,6 +752,11 @@ class _Scanner:
                 reading.value == int(reading.value) and 1900 <= reading.value <= 2100
             ):
                 return self._table_unit(reading, cell)
+        if reading.has_magnitude or reading.scientific:
+            if reading.arabic and reading.integer_text and not reading.has_magnitude:
+                return False
+            reading.unit, reading.kind_hint = self._context_unit(reading)
+            return True
         return False
 
     def _context_unit(self, reading: _Reading) -> tuple[str, str]:

@@ -202,9 +202,11 @@ def vocabulary() -> Vocabulary:
             r"\s*(?:/|(?i:per)\s+|每\s*|(?i:a|an)\s+)(?:(?:个|個)\s*)?"
             r"(?:[^\s,，。;；()（）]+\s+){0,2}?"
             r"(?P<per>" + per_words_re + r")",
+            re.IGNORECASE,
         ),
         per_before_re=re.compile(
-            r"每\s*(?:个|個)?\s*(?P<per>" + per_words_re + r")[^，,。；;]{0,16}$"
+            r"每\s*(?:个|個)?\s*(?P<per>" + per_words_re + r")[^，,。；;]{0,16}$",
+            re.IGNORECASE,
         ),
         per_by_word=per_by_word,
         per_year_before_re=re.compile(
