@@ -28,7 +28,7 @@ VERDICT_RANK: dict[str, int] = {v: len(VERDICT_ORDER) - i for i, v in enumerate(
 FLAGGED: frozenset[str] = frozenset({"inconsistent", "questionable"})
 #: The rule name the checker gives findings that set two sources against each other.
 CROSS_SOURCE_RULE = "cross_source"
-#: How many findings the summary lists.
+#: How many findings the summary lists (one per claim).
 MOST_SEVERE_COUNT = 10
 #: Ids per IN (...) list; well under SQLite's and PostgreSQL's bound-parameter limits.
 CHUNK = 500
@@ -263,6 +263,14 @@ def worst_finding(claim: ClaimRow) -> FindingRow | None:
     if not claim.findings:
         return None
     return max(claim.findings, key=lambda f: (VERDICT_RANK.get(f.verdict, 0), f.severity, -f.id))
+
+
+def worst_flagged(claim: ClaimRow) -> FindingRow | None:
+    """The claim's most severe flagged finding, if any."""
+    flagged = [f for f in claim.findings if f.flagged]
+    if not flagged:
+        return None
+    return max(flagged, key=lambda f: (f.severity, VERDICT_RANK[f.verdict], -f.id))
 
 
 def _as_utc(value: datetime | None) -> datetime | None:
@@ -564,7 +572,12 @@ def gather_report(
         source.articles.sort(key=lambda s: (s.position, s.id))
     top_level.sort(key=_source_order)
 
-    flagged_findings = [f for c in claims.values() for f in c.findings if f.flagged]
+    # One row per claim (its worst finding), so a claim two rules flag takes one place.
+    flagged_findings = []
+    for claim in claims.values():
+        worst = worst_flagged(claim)
+        if worst is not None:
+            flagged_findings.append(worst)
     flagged_findings.sort(key=lambda f: (-f.severity, -VERDICT_RANK[f.verdict], f.id))
     cross_source = [f for c in claims.values() for f in c.findings if f.rule == CROSS_SOURCE_RULE]
     cross_source.sort(key=lambda f: (-VERDICT_RANK.get(f.verdict, 0), -f.severity, f.id))

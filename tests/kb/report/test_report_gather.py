@@ -145,3 +145,15 @@ def test_unknown_source_or_subject_is_a_clear_problem(
 def test_empty_knowledge_base_gives_an_empty_report(engine: Engine) -> None:
     report = gather_report(engine)
     assert report.sources == [] and report.summary.claims == 0 and report.most_severe == []
+
+
+def test_a_claim_flagged_by_two_rules_takes_one_place_among_the_most_severe(
+    engine: Engine, factory, sample_kb: dict[str, int]
+) -> None:
+    weaker = factory.finding(
+        sample_kb["cost"], rule="rental_cost", verdict="inconsistent", severity=1.5
+    )
+    report = gather_report(engine)
+    assert [f.id for f in report.most_severe].count(sample_kb["cost_finding"]) == 1
+    assert weaker not in [f.id for f in report.most_severe]
+    assert len(report.claims[sample_kb["cost"]].findings) == 2
