@@ -7,6 +7,7 @@ InputFailure with a one-line reason, and the others go on.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -161,7 +162,7 @@ class _Reader:
         if is_feed:
             yield from self.read_feed(raw, origin=origin)
             return
-        text = decode_bytes(raw, charset)
+        text = decode_bytes(raw, charset or _meta_charset(raw))
         shape = "html" if content_type in _HTML_TYPES else sniff_shape(name, text.text)
         if shape == "feed":
             shape = "text"
@@ -278,13 +279,36 @@ def _has_feed_shape(name: str, raw: bytes) -> bool:
         return False
 
 
+#: Files a folder walk passes over silently: images, archives and compiled files sit beside
+#: articles in saved-page folders. Named on the command line they still fail with a reason.
+SKIPPED_IN_FOLDERS = frozenset(
+    ".png .jpg .jpeg .gif .webp .bmp .ico .tif .tiff .mp3 .mp4 .mov .webm .zip .gz .tgz .bz2 "
+    ".xz .7z .rar .pyc .so .dll .exe .db .sqlite .woff .woff2 .ttf .otf .css .js".split()
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,30})""", re.I
+)
+
+
+def _meta_charset(raw: bytes) -> str | None:
+    """The charset an HTML or XML file declares in its first 2 KB, if any."""
+    head = raw[:2048]
+    match = _META_CHARSET.search(head)
+    if match is None:
+        match = re.match(rb"""\s*<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]{2,30})""", head)
+    return match.group(1).decode("ascii") if match else None
+
+
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order, skipping hidden files and folders."""
+    """Files under ``folder`` in sorted order, skipping hidden files and folders and the
+    media/archive files of SKIPPED_IN_FOLDERS."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            if name.startswith(".") or os.path.splitext(name)[1].lower() in SKIPPED_IN_FOLDERS:
+                continue
+            yield Path(root) / name
 
 
 def _now() -> datetime:

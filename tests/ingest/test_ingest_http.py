@@ -174,3 +174,22 @@ def test_one_bad_url_does_not_stop_the_others(http_server: LocalHTTPServer) -> N
     results = list(read_inputs([http_server.url("/missing"), good], options=SHORT))
     assert isinstance(results[0], InputFailure)
     assert isinstance(results[1], Document)
+
+
+def test_feed_served_as_text_xml_is_sniffed(http_server: LocalHTTPServer) -> None:
+    url = _feed(http_server, with_full_text=True)
+    body = http_server.routes["/feed.xml"].body
+    xml_url = http_server.add("/feed-as-xml", Route(body=body, content_type="text/xml"))
+    assert url != xml_url
+    titles = [r.title for r in read_inputs([xml_url], options=SHORT) if isinstance(r, Document)]
+    assert titles == ["A cluster of 2,048 GPUs, costed", "Full text entry"]
+
+
+def test_unchanged_feed_answers_304(http_server: LocalHTTPServer, url_cache) -> None:  # type: ignore[no-untyped-def]
+    _feed(http_server, with_full_text=True)
+    route = http_server.routes["/feed.xml"]
+    route.etag = '"feed-1"'
+    url = http_server.url("/feed.xml")
+    first = list(read_inputs([url], options=SHORT, url_cache=url_cache))
+    assert any(isinstance(r, Document) for r in first)
+    assert list(read_inputs([url], options=SHORT, url_cache=url_cache)) == [Unchanged(url)]

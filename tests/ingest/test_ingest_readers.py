@@ -141,3 +141,64 @@ def test_any_bytes_give_a_document_or_one_failure(tmp_path_factory: object, raw:
     assert len(results) >= 1
     for result in results:
         assert isinstance(result, Document) or "\n" not in result.reason  # type: ignore[union-attr]
+
+
+def test_folder_walk_passes_over_images_but_a_named_image_fails(tmp_path: Path) -> None:
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (tmp_path / "post.txt").write_text("Post\n\nThe cluster draws 20 MW.\n")
+    assert [type(r).__name__ for r in read_inputs([str(tmp_path)])] == ["Document"]
+    (failure,) = list(read_inputs([str(tmp_path / "chart.png")]))
+    assert "PNG" in failure.reason  # type: ignore[union-attr]
+
+
+def test_html_file_declaring_gbk_in_a_meta_tag(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta charset="gbk"><title>功耗</title></head><body><article>'
+        "<p>这个机房的总功耗是 30 兆瓦，其中芯片占 20 兆瓦。</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("gbk"))
+    (document,) = list(read_inputs([str(path)]))
+    assert isinstance(document, Document)
+    assert "30 兆瓦" in document.text
+    assert document.title == "功耗"
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Atom notes</title>
+  <link href="https://atom.example.org/"/>
+  <updated>2025-08-01T00:00:00Z</updated>
+  <id>urn:example:atom</id>
+  <entry>
+    <title>Full entry</title>
+    <link href="https://atom.example.org/full"/>
+    <id>urn:example:full</id>
+    <updated>2025-08-01T00:00:00Z</updated>
+    <author><name>Ada Atom</name></author>
+    <summary>Short.</summary>
+    <content type="html">&lt;p&gt;A 1,024-GPU H100 cluster draws about 0.7 MW for its chips and
+    delivers about 1e18 FLOP/s of dense BF16 at peak,
+    enough for 2.6e24 FLOP a month at 100%.&lt;/p&gt;</content>
+  </entry>
+  <entry>
+    <title>Summary only, no link</title>
+    <id>urn:example:summary</id>
+    <updated>2025-08-02T00:00:00Z</updated>
+    <summary>Only a teaser of 12 words about a 5 MW hall.</summary>
+  </entry>
+</feed>
+"""
+
+
+def test_atom_feed_file(tmp_path: Path) -> None:
+    path = tmp_path / "notes.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    results = list(read_inputs([str(path)]))
+    assert [type(r).__name__ for r in results] == ["Document", "Document"]
+    full, teaser = results
+    assert isinstance(full, Document) and isinstance(teaser, Document)
+    assert full.title == "Full entry" and full.author == "Ada Atom"
+    assert full.url == "https://atom.example.org/full"
+    assert "0.7 MW" in full.text and "<p>" not in full.text
+    assert teaser.metadata["summary_only"] is True
