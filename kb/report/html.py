@@ -184,6 +184,9 @@ def _summary(report: Report) -> Iterable[str]:
     if not report.most_severe:
         yield "<p>No flagged findings.</p>\n</section>\n"
         return
+    yield from _svg_chart(
+        [(report.claims[f.claim_id], f) for f in report.most_severe if f.has_band]
+    )
     yield (
         "<table>\n<thead><tr><th>#</th><th>Verdict</th><th>Claim</th><th>Source</th>"
         "<th>Claimed</th><th>Expected</th><th>Off by</th><th>Why</th></tr></thead>\n<tbody>\n"
@@ -338,12 +341,17 @@ def _finding_block(report: Report, finding: FindingRow) -> Iterable[str]:
 
 
 def _chart(source: SourceRow) -> Iterable[str]:
-    """An SVG strip per checked claim: the expected band (green) and the claim (dot), on a
-    log axis centred on the band, so distance from the band reads as orders of magnitude."""
+    """The chart of a source's checked claims, most severe first."""
     charted = source.charted_claims()
+    charted.sort(key=lambda pair: (-pair[1].severity, pair[0].start, pair[0].id))
+    yield from _svg_chart(charted)
+
+
+def _svg_chart(charted: list[tuple[ClaimRow, FindingRow]]) -> Iterable[str]:
+    """An SVG strip per claim: the expected band (green) and the claim (dot), on a log axis
+    centred on the band, so distance from the band reads as orders of magnitude."""
     if not charted:
         return
-    charted.sort(key=lambda pair: (-pair[1].severity, pair[0].start, pair[0].id))
     shown = charted[:CHART_MAX_ROWS]
     rows = []
     for claim, finding in shown:

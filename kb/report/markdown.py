@@ -122,6 +122,9 @@ def _summary(report: Report) -> Iterable[str]:
         yield "No flagged findings."
         yield ""
         return
+    yield from _gauge_block(
+        [(report.claims[f.claim_id], f) for f in report.most_severe if f.has_band]
+    )
     yield "| # | Verdict | Claim | Source | Claimed | Expected | Off by | Why |"
     yield "|---:|---|---|---|---|---|---|---|"
     for rank, finding in enumerate(report.most_severe, start=1):
@@ -236,12 +239,17 @@ def _finding_entry(report: Report, finding: FindingRow) -> Iterable[str]:
 
 
 def _gauges(source: SourceRow) -> Iterable[str]:
-    """One fixed-width line per checked claim: ``[===]`` the band, ``●`` the claim, on a log
-    axis centred on the band; ``◀``/``▶`` when the claim lies beyond the drawn range."""
+    """The gauges of a source's checked claims, most severe first."""
     charted = source.charted_claims()
+    charted.sort(key=lambda pair: (-pair[1].severity, pair[0].start, pair[0].id))
+    yield from _gauge_block(charted)
+
+
+def _gauge_block(charted: list[tuple[ClaimRow, FindingRow]]) -> Iterable[str]:
+    """One fixed-width line per claim: ``[===]`` the band, ``●`` the claim, on a log axis
+    centred on the band; ``◀``/``▶`` when the claim lies beyond the drawn range."""
     if not charted:
         return
-    charted.sort(key=lambda pair: (-pair[1].severity, pair[0].start, pair[0].id))
     rows = []
     for claim, finding in charted[:CHART_MAX_ROWS]:
         positions = chart_positions(finding, claim)

@@ -39,7 +39,7 @@ def format_number(value: float | None) -> str:
         return "0"
     if 1e-3 <= magnitude < 1e7:
         if magnitude >= 1000:
-            return f"{value:,.0f}" if value == round(value) else f"{value:,.1f}"
+            return f"{value:,.0f}"
         return f"{value:.4g}"
     exponent = math.floor(math.log10(magnitude))
     mantissa = value / 10**exponent

@@ -136,8 +136,10 @@ def test_summary_sections_and_charts(
     for key in ("anthology", "cluster", "training", "other"):
         assert f"source-{sample_kb[key]}" in ids
     assert f"claim-{sample_kb['cost']}" in ids
-    # One chart per article with checked claims: cluster, training, rival.
-    assert len(elements.named("svg")) == 3
+    # The most severe findings, then one chart per article with checked claims: cluster,
+    # training, rival.
+    assert len(elements.named("svg")) == 4
+    assert document.index("<svg") < document.index("<table")
     shown = "".join(elements.text)
     assert "545× above band" in shown
     assert "about 545x that" in shown  # the explanation
