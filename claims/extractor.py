@@ -1000,7 +1000,7 @@ class _ClaimBuilder(_Scanner):
             best = vocab.precision_by_word.get(match.group().lower(), match.group().upper())
             if match.start() >= reading.end:
                 break
-        if best is not None and vocab.sparse_re.search(self.text, lo, hi):
+        if best is not None and vocab.sparse_re.search(self.text, lo, min(sentence_end, hi + 24)):
             best += "-sparse"
         return best
 

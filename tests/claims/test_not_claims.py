@@ -1,0 +1,51 @@
+"""Numbers that are not claims: names, versions, dates, list and section numbers, ids, URLs,
+contact details and code. Emitting any of these is a defect."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims import extract
+
+NOT_CLAIMS = [
+    "GPT-4 and GPT-4o are compared with Qwen 2.5 and Llama 3 here.",
+    "o3-mini beats o1 on this test, and Grok 3 follows.",
+    "H100、H800 和 A100 都是英伟达的产品。",
+    "The Phi-4-reasoning paper and DeepSeek-V3 report came out.",
+    "发布时间是 2025 年 5 月，会议在 05月01日 举行。",
+    "The post is dated May 1, 2025 and was updated in 2024.",
+    "2024 年 11 月以来，推理模型密集发布。",
+    "一、背景介绍",
+    "3 发展趋势与展望",
+    "1. First item\n2. Second item\n3. Third item",
+    "See the footnote[1] and the other note[2].",
+    "The preprint is arXiv:2408.03314 and also 2501.12948v2.",
+    "Read https://example.com/2025/12/10/why-10-gpus/ for details.",
+    "Write to team2025@example.org or call +86 10 6552 1234.",
+    "客服电话 010-12345678，手机 13812345678。",
+    "Upgrade to version 2.1.3 or v3.2 now.",
+    "Run `train --gpus 8 --steps 1000` to start.",
+    "```\nbatch_size = 4096\nlr = 3e-4\n```",
+    "It happened at 21:57 on the same day.",
+    "第 3 章讨论了这些问题。",
+    "Table 1 | Training costs",
+    "它在 2024 H1 推出，并于 Q3 更新。",
+    '<a href="https://m.weibo.cn/search?q=1%26t%3D10">link</a>',
+    "统一元数据格式是第一步。",
+    "这张图表说明了趋势，一方面是成本，另一方面是效率。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_not_a_claim(text: str) -> None:
+    assert [c.quote for c in extract(text)] == []
+
+
+def test_number_next_to_a_name_is_still_read() -> None:
+    claims = extract("DeepSeek 16B 参数模型和 Llama 3 405B 都开源了。")
+    assert [(c.quote, c.unit) for c in claims] == [("16B 参数", "parameter"), ("405B", "parameter")]
+
+
+def test_durations_are_claims_but_dates_are_not() -> None:
+    claims = extract("2025 年发布的模型训练了 3 个月，时隔 2 月又发布了新版。")
+    assert [(c.quote, c.unit) for c in claims] == [("3 个月", "month"), ("2 月", "month")]
