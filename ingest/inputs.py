@@ -201,7 +201,7 @@ class _Reader:
     def read_feed(self, raw: bytes, *, origin: str) -> Iterator[ReadResult]:
         from ingest.readers.feed import parse_feed
 
-        feed = parse_feed(raw)
+        feed = parse_feed(raw, base_url=origin if is_url(origin) else None)
         if not feed.entries:
             return
         for position, entry in enumerate(feed.entries, start=1):

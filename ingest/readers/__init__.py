@@ -47,6 +47,12 @@ def looks_like_html(text: str) -> bool:
     return _HTML_START.match(text[:4096]) is not None
 
 
+def looks_like_markdown(text: str) -> bool:
+    """A ``#`` heading, a ``**Key**:`` field or front matter near the top."""
+    head = text[:20000]
+    return head.startswith("---\n") or _MARKDOWN_SIGNS.search(head) is not None
+
+
 def sniff_shape(name: str, text: str) -> str:
     """The reader for a file called ``name`` holding ``text`` ("feed" for RSS/Atom)."""
     suffix = name[name.rfind(".") :].lower() if "." in name.rsplit("/", 1)[-1] else ""
@@ -57,6 +63,6 @@ def sniff_shape(name: str, text: str) -> str:
     head = text[:20000]
     if _TOC_MARKER.search(head):
         return "anthology"
-    if suffix in MARKDOWN_SUFFIXES or _MARKDOWN_SIGNS.search(head):
+    if suffix in MARKDOWN_SUFFIXES or looks_like_markdown(head):
         return "markdown"
     return "text"

@@ -84,6 +84,14 @@ def read_anthology(text: str) -> Article:
 
 
 def _as_plain_text(text: str) -> Article:
+    """Not an anthology after all: read as Markdown when it looks like Markdown, else as text."""
+    from ingest.readers import looks_like_markdown
+    from ingest.readers.markdown_post import read_markdown_post
+
+    if looks_like_markdown(text):
+        article = read_markdown_post(text)
+        article.metadata["shape"] = "markdown"
+        return article
     article = read_plain_text(unescape_markdown(text))
     article.metadata["shape"] = "text"
     return article

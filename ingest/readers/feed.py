@@ -40,11 +40,13 @@ class Feed:
     entries: list[FeedEntry]
 
 
-def parse_feed(raw: bytes) -> Feed:
-    """Parse RSS/Atom bytes; raise ReadError when they are not a feed."""
+def parse_feed(raw: bytes, base_url: str | None = None) -> Feed:
+    """Parse RSS/Atom bytes; raise ReadError when they are not a feed. Relative entry links
+    are resolved against ``base_url`` (the feed's own URL)."""
     import feedparser  # imported lazily: slow to import, only feeds need it
 
-    parsed = feedparser.parse(raw)
+    headers = {"content-location": base_url} if base_url else None
+    parsed = feedparser.parse(raw, response_headers=headers)
     version = parsed.get("version") or ""
     if not version and not parsed.entries:
         reason = parsed.get("bozo_exception")

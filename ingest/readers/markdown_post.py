@@ -48,8 +48,72 @@ _KEY_ROLES = {
 }
 
 
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w -]{0,30}):\s*(.*?)\s*$")
+#: Front-matter keys (Jekyll, Hugo, Obsidian, clipping tools) and what they mean here.
+_FRONT_MATTER_ROLES = {
+    "title": "title",
+    "author": "author",
+    "authors": "author",
+    "date": "published",
+    "published": "published",
+    "created": "published",
+    "url": "url",
+    "link": "url",
+    "source": "url",
+    "tags": "tags",
+    "categories": "tags",
+    "keywords": "tags",
+}
+MAX_FRONT_MATTER_LINES = 60
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """``---``-fenced ``key: value`` lines at the top (simple YAML), and the text after them."""
+    if not text.startswith("---\n"):
+        return {}, text
+    lines = text.split("\n")
+    for index in range(1, min(len(lines), MAX_FRONT_MATTER_LINES)):
+        if lines[index].strip() in {"---", "..."}:
+            fields: dict[str, str] = {}
+            for line in lines[1:index]:
+                match = _FRONT_MATTER_LINE.match(line)
+                if match:
+                    fields[match.group(1).strip().lower()] = match.group(2).strip().strip("\"'")
+            return fields, "\n".join(lines[index + 1 :])
+    return {}, text
+
+
+def _apply_front_matter(article: Article, fields: dict[str, str]) -> None:
+    for key, value in fields.items():
+        role = _FRONT_MATTER_ROLES.get(key)
+        if not value or role is None:
+            continue
+        if role == "title":
+            article.title = value
+        elif role == "author" and article.author is None:
+            article.author = value.strip("[]").split(",")[0].strip().strip("\"'")
+        elif role == "published" and article.published is None:
+            article.published = parse_date(value)
+        elif role == "url" and article.url is None and value.startswith(("http://", "https://")):
+            article.url = value
+        elif role == "tags":
+            tags = [tag.strip().strip("\"'") for tag in value.strip("[]").split(",")]
+            article.metadata["tags"] = [tag for tag in tags if tag]
+    article.metadata["front_matter"] = fields
+
+
 def read_markdown_post(text: str) -> Article:
     """The post's text (title first, sections in order, metadata section removed)."""
+    front_matter, text = _front_matter(text.replace("\r\n", "\n"))
+    article = _read_post(text)
+    if front_matter:
+        _apply_front_matter(article, front_matter)
+        if article.title and not article.text.startswith(article.title):
+            article.text = f"{article.title}\n\n{article.text}"
+    return article
+
+
+def _read_post(text: str) -> Article:
     metadata: dict[str, object] = {}
     fields: dict[str, str] = {}
     links: list[str] = []

@@ -202,3 +202,27 @@ def test_atom_feed_file(tmp_path: Path) -> None:
     assert full.url == "https://atom.example.org/full"
     assert "0.7 MW" in full.text and "<p>" not in full.text
     assert teaser.metadata["summary_only"] is True
+
+
+def test_markdown_front_matter() -> None:
+    text = (
+        '---\ntitle: "Pricing a 512-GPU month"\nauthor: Kim Lee\ndate: 2025-03-09\n'
+        "tags: [rent, H100]\nsource: https://blog.example.org/512\n---\n\n"
+        "512 GPUs for 30 days at $3 per GPU-hour cost about $1.1M.\n"
+    )
+    document = read_text(text, name="post.md")
+    assert document.shape == "markdown"
+    assert document.title == "Pricing a 512-GPU month"
+    assert document.author == "Kim Lee"
+    assert document.published is not None and document.published.day == 9
+    assert document.url == "https://blog.example.org/512"
+    assert document.metadata["tags"] == ["rent", "H100"]
+    assert document.text.startswith("Pricing a 512-GPU month\n\n512 GPUs")
+    assert "author:" not in document.text
+
+
+def test_markdown_with_a_contents_line_that_is_no_anthology() -> None:
+    text = "# Guide\n\n**URL**: https://x.example/guide\n\nContents\n\n- one\n- two\n\nBody text.\n"
+    document = read_text(text, name="guide.md")
+    assert document.shape == "markdown"
+    assert document.url == "https://x.example/guide"
