@@ -64,8 +64,17 @@ def read_anthology(text: str) -> Article:
     if marker is None:
         return _as_plain_text(text)
     entries, body_start = _parse_toc(lines, marker)
-    headings = _match_headings(entries, lines, body_start)
-    found = [(entry, match) for entry, match in zip(entries, headings, strict=True) if match]
+    if not entries:
+        entries, body_start = _parse_plain_toc(lines, marker)
+    found: list[tuple[TocEntry, tuple[int, str | None]]] = []
+    headings: list[tuple[int, str | None] | None] = []
+    # headings usually follow a blank line (a page or paragraph break); some extractions
+    # drop blank lines, so a second pass accepts any short line
+    for need_blank_before in (True, False):
+        headings = _match_headings(entries, lines, body_start, need_blank_before)
+        found = [(entry, match) for entry, match in zip(entries, headings, strict=True) if match]
+        if len(found) >= 2:
+            break
     if len(found) < 2:
         return _as_plain_text(text)
     parent = _parent(lines[:marker], cleaned)
@@ -130,6 +139,30 @@ def _parse_toc(lines: list[str], marker: int) -> tuple[list[TocEntry], int]:
     return entries, index
 
 
+def _parse_plain_toc(lines: list[str], marker: int) -> tuple[list[TocEntry], int]:
+    """A TOC of bare short lines (no numbers, bullets or leaders): the short lines below the
+    marker up to the first one repeating an entry (the first article's heading); matching
+    them to body headings then decides whether it was a TOC at all."""
+    entries: list[TocEntry] = []
+    seen: set[str] = set()
+    index = marker + 1
+    limit = min(len(lines), marker + 1 + MAX_TOC_LINES)
+    while index < limit:
+        stripped = lines[index].strip()
+        if not stripped:
+            index += 1
+            continue
+        if len(stripped) > 60 or _normalise(stripped) in seen:
+            break
+        entry = _entry(stripped)
+        if entry is None:
+            break
+        entries.append(entry)
+        seen.add(_normalise(entry.title))
+        index += 1
+    return entries, index
+
+
 def _entry(text: str) -> TocEntry | None:
     parts = _LEADER.split(text.strip(), maxsplit=1)
     title = parts[0].strip()
@@ -168,13 +201,15 @@ def _score(title: str, line: str) -> tuple[float, str | None]:
 
 
 def _match_headings(
-    entries: list[TocEntry], lines: list[str], body_start: int
+    entries: list[TocEntry], lines: list[str], body_start: int, need_blank_before: bool = True
 ) -> list[tuple[int, str | None] | None]:
     """For each entry, (line index, glued author) of its heading in the body, in TOC order."""
     candidates: list[tuple[int, str]] = []
     for index in range(body_start, len(lines)):
         stripped = lines[index].strip()
-        if stripped and len(stripped) <= 120 and (index == 0 or not lines[index - 1].strip()):
+        if not stripped or len(stripped) > 120:
+            continue
+        if not need_blank_before or index == 0 or not lines[index - 1].strip():
             candidates.append((index, _normalise(stripped)))
     scored: list[list[tuple[int, float, str | None]]] = []
     for entry in entries:

@@ -226,3 +226,27 @@ def test_markdown_with_a_contents_line_that_is_no_anthology() -> None:
     document = read_text(text, name="guide.md")
     assert document.shape == "markdown"
     assert document.url == "https://x.example/guide"
+
+
+def test_anthology_with_a_bare_toc_and_no_blank_lines() -> None:
+    text = (
+        "算力札记\n目录\n电从哪里来\n租还是买\n\n\n"
+        "电从哪里来\n作者：甲\n一个五万卡的机房需要约 35 兆瓦的芯片功耗。\n"
+        "租还是买\n作者：乙\n每小时 2 美元的租金，一千张卡一个月约 144 万美元。\n"
+    )
+    document = read_text(text)
+    assert document.shape == "anthology"
+    assert [(c.title, c.author) for c in document.children] == [
+        ("电从哪里来", "甲"),
+        ("租还是买", "乙"),
+    ]
+
+
+def test_japanese_and_korean_are_not_called_chinese() -> None:
+    assert (
+        detect_language("このクラスタは約三万枚のGPUを使っています。電力は大きな問題です。") == "ja"
+    )
+    assert (
+        detect_language("이 클러스터는 약 삼만 개의 GPU를 사용합니다. 전력이 큰 문제입니다.")
+        == "ko"
+    )
