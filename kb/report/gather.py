@@ -435,9 +435,11 @@ def gather_report(
             .where(or_(Source.id.in_(scoped), Source.id.in_(parents_of_scoped)))
             .order_by(Source.id)
         ).all()
-        entity_names = dict(connection.execute(select(Entity.id, Entity.name)).all())
+        entity_names: dict[int, str] = dict(
+            connection.execute(select(Entity.id, Entity.name)).all()
+        )
 
-        claims_by_verdict = Counter(
+        claims_by_verdict: Counter[str] = Counter(
             dict(
                 connection.execute(
                     select(Claim.verdict, func.count()).where(*claim_scope).group_by(Claim.verdict)
@@ -450,7 +452,7 @@ def gather_report(
             .group_by(Claim.source_id, Claim.verdict)
         ).all()
         scoped_claim_ids = select(Claim.id).where(*claim_scope)
-        findings_by_verdict = Counter(
+        findings_by_verdict: Counter[str] = Counter(
             dict(
                 connection.execute(
                     select(Finding.verdict, func.count())
@@ -474,16 +476,18 @@ def gather_report(
             .order_by(Finding.claim_id, Finding.id)
         ):
             finding = FindingRow(
-                *row[:13],
-                inputs=list(row[13] or []),
-                assumptions=dict(row[14] or {}),
-                explanation=row[15] or "",
-                checker_version=row[16],
+                *row[:10],
+                float(row[10] or 0.0),
+                row[11],
+                row[12],
+                list(row[13] or []),
+                dict(row[14] or {}),
+                row[15] or "",
+                row[16],
             )
-            finding.severity = float(finding.severity or 0.0)
-            owner = claims.get(finding.claim_id)
-            if owner is not None:
-                owner.findings.append(finding)
+            checked = claims.get(finding.claim_id)
+            if checked is not None:
+                checked.findings.append(finding)
 
         review_rows = connection.execute(
             select(
@@ -515,7 +519,7 @@ def gather_report(
         missing_sources = sorted(
             {c.source_id for c in cited_claims.values()} - {r[0] for r in source_rows}
         )
-        extra_sources = []
+        extra_sources: list[Any] = []
         for chunk in _chunks(missing_sources):
             extra_sources.extend(
                 connection.execute(select(*_SOURCE_COLUMNS).where(Source.id.in_(chunk))).all()
@@ -531,22 +535,22 @@ def gather_report(
     for row in review_rows:
         review = ReviewRow(*row)
         review.created = _as_utc(review.created)
-        claim = claims.get(review.claim_id) if review.claim_id is not None else None
-        if claim is None:
-            claim = by_fingerprint.get((review.source_id, review.claim_fingerprint))
-        if claim is not None:
-            claim.reviews.append(review)
+        reviewed = claims.get(review.claim_id) if review.claim_id is not None else None
+        if reviewed is None:
+            reviewed = by_fingerprint.get((review.source_id, review.claim_fingerprint))
+        if reviewed is not None:
+            reviewed.reviews.append(review)
 
     for claim in claims.values():
-        owner = sources_by_id.get(claim.source_id)
-        if owner is not None:
-            owner.claims.append(claim)
+        home = sources_by_id.get(claim.source_id)
+        if home is not None:
+            home.claims.append(claim)
     for source_id, verdict, count in claim_counts:
-        owner = sources_by_id.get(source_id)
-        if owner is not None:
-            owner.claim_count += count
+        counted = sources_by_id.get(source_id)
+        if counted is not None:
+            counted.claim_count += count
             if verdict not in FLAGGED and verdict != "consistent":
-                owner.unchecked_count += count
+                counted.unchecked_count += count
 
     if scope.subject is not None:
         # Only claims about one subject are in scope: sources without any drop out.

@@ -51,15 +51,20 @@ def format_number(value: float | None) -> str:
     return power if mantissa_text == "1" else f"{mantissa_text}×{power}"
 
 
+#: Units not worth printing after a number.
+SILENT_UNITS = frozenset({"", "dimensionless", "1"})
+
+
 def format_quantity(value: float | None, unit: str | None) -> str:
     text = format_number(value)
-    return f"{text} {unit}" if unit and value is not None else text
+    return f"{text} {unit}" if unit not in SILENT_UNITS and unit and value is not None else text
 
 
 def format_claimed(claim: ClaimRow) -> str:
     """The claim's value with its bound and range: "≈ 5,000 MW", "1×10⁹–2×10⁹ TFLOPS"."""
     if claim.low is not None and claim.high is not None and claim.low != claim.high:
-        text = f"{format_number(claim.low)}–{format_number(claim.high)} {claim.unit}"
+        text = f"{format_number(claim.low)}–{format_number(claim.high)}"
+        text += f" {claim.unit}" if claim.unit not in SILENT_UNITS else ""
     else:
         text = format_quantity(claim.value, claim.unit)
     prefix = {"<": "< ", ">": "> ", "≈": "≈ "}.get(claim.bound, "")
@@ -71,7 +76,7 @@ def format_claimed(claim: ClaimRow) -> str:
 def format_band(finding: FindingRow) -> str:
     """The expected band in its unit: "1×10¹⁰–1.4×10¹⁰ USD", or one edge when open."""
     low, high, unit = finding.expected_low, finding.expected_high, finding.expected_unit
-    suffix = f" {unit}" if unit else ""
+    suffix = f" {unit}" if unit and unit not in SILENT_UNITS else ""
     if low is None and high is None:
         return "—"
     if low is None:
@@ -151,7 +156,7 @@ def describe_assumptions(assumptions: dict[str, Any]) -> list[str]:
     for name, spec in assumptions.items():
         if isinstance(spec, dict):
             low, high = spec.get("low"), spec.get("high")
-            unit = f" {spec['unit']}" if spec.get("unit") not in (None, "", "dimensionless") else ""
+            unit = f" {spec['unit']}" if spec.get("unit") not in (None, *SILENT_UNITS) else ""
             if _is_number(low) and _is_number(high):
                 text = f"{format_number(low)}–{format_number(high)}{unit}"
             elif "value" in spec:
