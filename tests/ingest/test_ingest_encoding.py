@@ -78,3 +78,17 @@ def test_stored_text_has_no_control_characters(tmp_path: Path) -> None:
     path.write_text("Heading\n\n\x1b[1mBold\x1b[0m claim: 3e25 FLOP\x08.\n", encoding="utf-8")
     document = _read(path)
     assert document.text == "Heading\n\nBold claim: 3e25 FLOP."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("算力成本很高。", "gbk"),
+        ("H100 的功耗是 700 瓦", "gbk"),
+        ("H100 的功耗是 700 瓦", "big5"),
+        ("雲端租金行情", "big5"),
+        ("Café prices: 3€ per GPU-hour — a naïve estimate", "cp1252"),
+    ],
+)
+def test_short_legacy_texts_are_not_misread(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)).text == text
