@@ -23,6 +23,14 @@ class ReadOptions:
     max_redirects: int = 5
     user_agent: str = "claimkb/0.1 (claim-tracking knowledge base; +https://example.org/claimkb)"
 
+    def __post_init__(self) -> None:
+        if self.max_bytes < 1:
+            raise ValueError(f"max_bytes must be at least 1, not {self.max_bytes}")
+        if not self.timeout > 0:
+            raise ValueError(f"timeout must be more than 0 seconds, not {self.timeout}")
+        if self.max_redirects < 0:
+            raise ValueError(f"max_redirects must be 0 or more, not {self.max_redirects}")
+
 
 @runtime_checkable
 class UrlCache(Protocol):

@@ -111,3 +111,14 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path: Path) -> None:
     results = list(read_inputs([str(tmp_path), "/no/such/dir"]))
     kinds = [type(result).__name__ for result in results]
     assert kinds == ["InputFailure", "Document", "InputFailure", "InputFailure"]
+
+
+def test_read_options_are_validated() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="max_bytes"):
+        ReadOptions(max_bytes=0)
+    with pytest.raises(ValueError, match="timeout"):
+        ReadOptions(timeout=0)
+    with pytest.raises(ValueError, match="max_redirects"):
+        ReadOptions(max_redirects=-1)
