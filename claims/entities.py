@@ -43,7 +43,7 @@ class Mention(NamedTuple):
 class Gazetteer:
     entities: tuple[Entity, ...]
     by_key: dict[str, Entity]
-    mention_re: re.Pattern[str]
+    known_re: re.Pattern[str]
     name_prefix_re: re.Pattern[str]
     accelerator_re: re.Pattern[str]
 
@@ -134,10 +134,9 @@ def gazetteer() -> Gazetteer:
 
     forms = [form for e in entities for form in (e.name, *e.aliases)]
     known = _trie_regex([_alias_tokens(form) for form in forms])
-    mention_re = re.compile(
-        rf"(?P<unseen>{UNSEEN_MODEL})|(?<![A-Za-z0-9])(?P<known>{known})(?![A-Za-z0-9])",
-        re.IGNORECASE,
-    )
+    # matched against the ASCII-lower-cased text, case-sensitively and without a leading
+    # look-behind, so the regex engine can skip ahead by first character
+    known_re = re.compile(rf"{known}(?![a-z0-9])")
     accelerator_forms = [
         form for e in entities if e.kind == "accelerator" for form in (e.name, *e.aliases)
     ]
@@ -154,7 +153,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         entities=tuple(entities),
         by_key=by_key,
-        mention_re=mention_re,
+        known_re=known_re,
         name_prefix_re=name_prefix_re,
         accelerator_re=accelerator_re,
     )
@@ -170,26 +169,56 @@ def lookup(name: str) -> Entity | None:
     return found
 
 
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+_UNSEEN_CAPITALISED = re.compile(
+    r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]*)*-?[A-Z]?\d+(?:\.\d+)?[a-z]?"
+    r"(?:-(?:[A-Za-z]+\d*|\d+[A-Za-z]+))*(?![A-Za-z0-9])"
+)
+_UNSEEN_OPENAI = re.compile(r"o\d(?:-(?:mini|pro|preview|high|low))?(?![A-Za-z0-9])")
+
+
+def _word_start(text: str, position: int) -> bool:
+    return position == 0 or not (text[position - 1].isascii() and text[position - 1].isalnum())
+
+
 def mentions(text: str) -> list[Mention]:
-    """Entities named in ``text``, in order of position (non-overlapping)."""
+    """Entities named in ``text``, in order of position (non-overlapping).
+
+    A name the gazetteer does not know but that looks like a model ("Kimi-K2") is returned
+    with ``known=False``; a longer unknown name wins over a known prefix of it.
+    """
     found: list[Mention] = []
-    for match in gazetteer().mention_re.finditer(text):
-        written = match.group()
-        if match.group("known") is not None:
-            entity = lookup(written)
-            if entity is None:
+    for pattern in (_UNSEEN_CAPITALISED, _UNSEEN_OPENAI):
+        for match in pattern.finditer(text):
+            if not _word_start(text, match.start()):
                 continue
-            # "meta-learning", "epoch": a lower-case common word is not the capitalised name
-            if written.islower() and not entity.name.islower() and written.isalpha():
-                continue
-            found.append(Mention(match.start(), match.end(), entity, True))
-        else:
+            written = match.group()
             known_entity = lookup(written)
             if known_entity is None and _NOT_A_NAME.fullmatch(written):
                 continue
             entity = known_entity or Entity(name=written, kind="model")
             found.append(Mention(match.start(), match.end(), entity, known_entity is not None))
-    return found
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few non-ASCII letters change length when lower-cased
+        lowered = text.translate(_ASCII_LOWER)
+    for match in gazetteer().known_re.finditer(lowered):
+        if not _word_start(lowered, match.start()):
+            continue
+        written = text[match.start() : match.end()]
+        entity = lookup(written)
+        if entity is None:
+            continue
+        # "meta-learning", "epoch": a lower-case common word is not the capitalised name
+        if written.islower() and not entity.name.islower() and written.isalpha():
+            continue
+        found.append(Mention(match.start(), match.end(), entity, True))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def all_entities() -> tuple[Entity, ...]:

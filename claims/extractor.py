@@ -63,6 +63,9 @@ _CURRENCY_PREFIX = r"(?:US|HK|A|C|S|NT)?\\?\$|€|£|￥|¥"
 _CURRENCY_OF_PREFIX = {"$": "USD", "€": "EUR", "£": "GBP", "￥": "CNY", "¥": "CNY"}
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*")
 _OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
+#: Characters a claim can start with: scanning for these first is several times faster than
+#: trying the full grammar at every position.
+_TRIGGER = re.compile(r"[0-9$€£¥￥零〇一二两兩三四五六七八九十百千万萬亿億半数數几幾上好翻]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
 _UNIT_DENOMINATOR = re.compile(r"(?:1\s*)?(?:[KMkB]|million|thousand|百万|千|万)?(?![\d.])")
@@ -178,11 +181,16 @@ class _Scanner:
         claims: list[Claim] = []
         text = self.text
         position = 0
-        search = self.number_re.search
+        trigger = _TRIGGER.search
+        match_number = self.number_re.match
         while True:
-            match = search(text, position)
-            if match is None:
+            found = trigger(text, position)
+            if found is None:
                 break
+            match = match_number(text, found.start())
+            if match is None:
+                position = found.end()
+                continue
             position = match.end()
             try:
                 reading, skip_to = self._read(match)
@@ -255,6 +263,12 @@ class _Scanner:
         if cur is not None and match.start() in self.segments.latex_dollars:
             cur = None
         start = match.start() if cur is not None else number_start
+        if cur is not None:
+            lead = text[max(0, start - 3) : start]
+            for prefix in ("US\\", "HK\\", "US", "HK", "NT", "\\"):
+                if lead.endswith(prefix):
+                    start -= len(prefix)
+                    break
         reading = _Reading(start=start, end=match.end(), value=0.0)
         # "Llama 3", "Table 1": a label, unless a magnitude follows ("DeepSeek 16B")
         after_name = cur is None and gazetteer().name_prefix_re.search(

@@ -15,29 +15,34 @@ from dataclasses import dataclass, field
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’\"'）)]*|\n|\.(?=\s)(?<!\d\.)|\.$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
 
-#: Spans whose digits are never quantities.
-_EXCLUDED = re.compile(
-    r"```.*?(?:```|\Z)"  # fenced code
-    r"|`[^`\n]{1,200}`"  # inline code
-    r"|<[A-Za-z/!][^<>\n]{0,2000}>"  # HTML tags and comments
-    r"|&#?[A-Za-z0-9]{1,8};(?<!&lt;)(?<!&gt;)"  # HTML entities other than < and >
-    r"|(?:https?|ftp)://[^\s<>\"'）)\]]+"  # URLs
-    r"|www\.[^\s<>\"'）)\]]+"
-    r"|\]\([^)\s]*\)"  # Markdown link targets
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
-    r"|(?i:arxiv)[:\s]*\d{4}\.\d{4,5}(?:v\d+)?"  # arXiv ids
-    r"|(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"  # bare arXiv ids
-    r"|(?<!\d)(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # dates
-    r"|(?<![\d:])(?:[01]\d|2[0-3]|[02-9]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])"
-    r"|(?<![\d:])1:[0-5]\d(?::[0-5]\d)?\s*[AaPp]\.?[Mm]\.?"  # 1:30 PM (1:32 alone: a ratio)
-    r"|(?<![\d+])\+?\d{1,3}[ -]\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}(?!\d)"  # phone numbers
-    r"|(?<!\d)1[3-9]\d{9}(?!\d)"  # mainland mobile numbers
-    r"|(?<![\d.])\d{3,4}-\d{7,8}(?!\d)"  # landlines
-    r"|\d{4,6}\.(?:HK|SH|SZ|SS|T|KS)\b"  # stock tickers
-    r"|(?i:v|version\s|ver\.?\s?)\d+(?:\.\d+)+"  # versions
-    r"|(?<![\d.])\d+\.\d+\.\d+(?:\.\d+)*(?![\d])",  # dotted versions 1.2.3
-    re.DOTALL,
+#: Spans whose digits are never quantities, each with a substring that must occur in the text
+#: for the pattern to be worth a scan (most texts have no code, HTML, URL or e-mail).
+_EXCLUDED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("```", re.compile(r"```.*?(?:```|\Z)", re.DOTALL)),  # fenced code
+    ("`", re.compile(r"`[^`\n]{1,200}`")),  # inline code
+    ("<", re.compile(r"<[A-Za-z/!][^<>\n]{0,2000}>")),  # HTML tags and comments
+    ("&", re.compile(r"&#?[A-Za-z0-9]{1,8};(?<!&lt;)(?<!&gt;)")),  # entities except < >
+    ("://", re.compile(r"(?:https?|ftp)://[^\s<>\"'）)\]]+")),  # URLs
+    ("www.", re.compile(r"www\.[^\s<>\"'）)\]]+")),
+    ("](", re.compile(r"\]\([^)\s]*\)")),  # Markdown link targets
+    ("@", re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+")),
+    ("rxiv", re.compile(r"(?i:arxiv)[:\s]*\d{4}\.\d{4,5}(?:v\d+)?")),  # arXiv ids
 )
+#: Read at a number's first digit: digits that are ids, dates, clock times, phone numbers,
+#: tickers or versions.
+LOCAL_EXCLUDED = re.compile(
+    r"\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"  # bare arXiv ids
+    r"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # dates
+    r"|(?:[01]\d|2[0-3]|[02-9]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])"
+    r"|1:[0-5]\d(?::[0-5]\d)?\s*[AaPp]\.?[Mm]\.?"  # 1:30 PM (1:32 alone: a ratio)
+    r"|\d{1,3}[ -]\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}(?!\d)"  # phone numbers
+    r"|1[3-9]\d{9}(?!\d)"  # mainland mobile numbers
+    r"|\d{3,4}-\d{7,8}(?!\d)"  # landlines
+    r"|\d{4,6}\.(?:HK|SH|SZ|SS|T|KS)\b"  # stock tickers
+    r"|\d+\.\d+\.\d+(?:\.\d+)*(?!\d)"  # dotted versions 1.2.3
+)
+_VERSION_WORD = re.compile(r"(?i:version\s|ver\.?\s?)\d+(?:\.\d+)+")
+
 #: `$…$` LaTeX maths: the dollar signs are delimiters, not currency.
 _LATEX = re.compile(r"\$(?=\S)([^$\n]{1,80}?)(?<=\S)\$(?!\d)")
 _LATEX_HINT = re.compile(r"[\\^{}=]|\d/\d")
@@ -61,9 +66,19 @@ class Segments:
         self._paragraph_starts: list[int] | None = None
         self._excluded_starts: list[int] = []
         self._excluded_ends: list[int] = []
-        for match in _EXCLUDED.finditer(text):
-            self._excluded_starts.append(match.start())
-            self._excluded_ends.append(match.end())
+        spans: list[tuple[int, int]] = []
+        for needle, pattern in _EXCLUDED:
+            if needle in text:
+                spans.extend(m.span() for m in pattern.finditer(text))
+        if "ver" in text:
+            spans.extend(m.span() for m in _VERSION_WORD.finditer(text))
+        spans.sort()
+        for start, end in spans:
+            if self._excluded_ends and start < self._excluded_ends[-1]:
+                self._excluded_ends[-1] = max(self._excluded_ends[-1], end)
+                continue
+            self._excluded_starts.append(start)
+            self._excluded_ends.append(end)
         self.latex_dollars: set[int] = set()
         if "$" in text:
             for match in _LATEX.finditer(text):
@@ -75,7 +90,11 @@ class Segments:
 
     # --- excluded spans -------------------------------------------------------------
     def excluded(self, position: int) -> int | None:
-        """The end of the excluded span containing ``position``, or None."""
+        """The end of the excluded span containing ``position``, or None (a number starting
+        at ``position`` that is a date, time, phone number or version counts too)."""
+        local = LOCAL_EXCLUDED.match(self.text, position)
+        if local is not None:
+            return local.end()
         index = bisect_right(self._excluded_starts, position) - 1
         if index >= 0 and position < self._excluded_ends[index]:
             return self._excluded_ends[index]
