@@ -123,7 +123,9 @@ def _bytes_per_char(text: str) -> float:
 
 
 def time_claims(text: str, repeat: int) -> tuple[float, int]:
-    """Best-of-``repeat`` CPU seconds (process time: fair on a shared machine) for one pass of `extract` over ``text``, claims found."""
+    """Best-of-``repeat`` CPU seconds for one pass of `extract` over ``text``, and claims.
+
+    Process time, not wall time: fair on a machine shared with other jobs."""
     extract(text[:2000])  # load vocabularies and compile patterns outside the timing
     best = float("inf")
     found = 0
