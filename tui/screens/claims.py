@@ -66,9 +66,10 @@ class ClaimsScreen(KBScreen):
         self.generation = 0
         self.loading: str | None = None
         self.counts: ClaimCounts | None = None
-        #: Monotonic time the current listing was asked for, and how long it took (for bench).
+        #: When the current listing was asked for; ``painted`` is (generation, seconds from the
+        #: ask to the screen refresh that showed its rows), read by bench/tui.py.
         self.asked_at = 0.0
-        self.last_latency: float | None = None
+        self.painted: tuple[int, float] | None = None
         self._search_timer: Any = None
         self.choices: dict[str, list[str]] = {"kind": [], "language": []}
 
@@ -353,9 +354,14 @@ class ClaimsScreen(KBScreen):
                 self.window = self.window[:MAX_WINDOW]
                 self.more_after = True
             table.show_rows(self.window, cursor + added, top + added)
-        self.last_latency = time.monotonic() - self.asked_at
+        generation, asked_at = self.generation, self.asked_at
+        self.call_after_refresh(self._record_paint, generation, asked_at)
         self._show_counts()
         self._maybe_prefetch()
+
+    def _record_paint(self, generation: int, asked_at: float) -> None:
+        if self.painted is None or self.painted[0] != generation:
+            self.painted = (generation, time.monotonic() - asked_at)
 
     def _show_counts(self) -> None:
         counts = self.counts.describe() if self.counts else "counting…"
