@@ -10,6 +10,7 @@ goes (Python's html.parser is lenient).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bs4 import BeautifulSoup, Comment, Tag
@@ -114,7 +115,9 @@ def read_html_page(text: str) -> Article:
     meta = _meta_tags(soup)
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
-    title = _first(meta, _TITLE_META) or _text_of(soup.find("title")) or _text_of(soup.find("h1"))
+    page_title = _text_of(soup.find("title"))
+    first_heading = _text_of(soup.find("h1"))
+    title = _first(meta, _TITLE_META) or first_heading or _without_site_name(page_title)
     # one pass to choose, then remove: decomposing while walking would skip siblings
     doomed = [
         tag
@@ -160,6 +163,19 @@ def read_html_page(text: str) -> Article:
         published=parse_date(published_text) if published_text else None,
         metadata=metadata,
     )
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|｜]\s*|_(?=[^_\s]{2,20}$)")
+
+
+def _without_site_name(title: str | None) -> str | None:
+    """ "Headline | Site" or "Headline - Site" -> "Headline" (the longest part wins)."""
+    if not title:
+        return None
+    parts = [part for part in _SITE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    return max(parts, key=len).strip()
 
 
 def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:

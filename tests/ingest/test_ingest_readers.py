@@ -250,3 +250,11 @@ def test_japanese_and_korean_are_not_called_chinese() -> None:
         detect_language("이 클러스터는 약 삼만 개의 GPU를 사용합니다. 전력이 큰 문제입니다.")
         == "ko"
     )
+
+
+def test_html_title_without_meta_drops_the_site_name() -> None:
+    page = (
+        "<html><head><title>Rack power explained | Compute Ledger</title></head><body>"
+        "<p>A rack of 72 GPUs at 1,200 W draws about 86 kW.</p></body></html>"
+    )
+    assert read_text(page, name="a.html").title == "Rack power explained"
