@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 ENTITIES_FILE = Path(__file__).with_name("entities.toml")
-ENTITY_KINDS = ("model", "accelerator", "cluster", "organisation", "dataset", "project")
+ENTITY_KINDS = (
+    "model",
+    "accelerator",
+    "cluster",
+    "organisation",
+    "dataset",
+    "project",
+    "country",
+)
 
 
 class GazetteerError(ValueError):
@@ -28,6 +36,9 @@ class Entity:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    #: A class of things rather than one ("reasoning models", "MoE"): a subject only when
+    #: the sentence names nothing more specific.
+    generic: bool = False
 
 
 class Mention(NamedTuple):
@@ -124,7 +135,10 @@ def gazetteer() -> Gazetteer:
             raise GazetteerError(f"{where} ({name}): kind {kind!r} not in {ENTITY_KINDS}")
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
             raise GazetteerError(f"{where} ({name}): 'aliases' must be a list of strings")
-        entity = Entity(name=name, kind=kind, aliases=tuple(aliases))
+        generic = entry.get("generic", False)
+        if not isinstance(generic, bool):
+            raise GazetteerError(f"{where} ({name}): 'generic' must be true or false")
+        entity = Entity(name=name, kind=kind, aliases=tuple(aliases), generic=generic)
         entities.append(entity)
         for form in (name, *aliases):
             by_key.setdefault(_key(form), entity)

@@ -871,7 +871,6 @@ NUMBER_RE = _number_re()
 
 
 _PRIMARY_KINDS = ("model", "cluster", "project")
-_SUBJECT_KINDS = (*_PRIMARY_KINDS, "organisation")
 _OWNER_GAP = re.compile(r"\s*(?:的|之|'s|’s)?\s*")
 #: Between "36T" and the unit of a list of figures ("36T and 40T token datasets").
 _NUMBER_LIST_GAP = re.compile(
@@ -1065,23 +1064,19 @@ class _ClaimBuilder(_Scanner):
         per: str | None,
         hardware: Entity | None,
     ) -> str | None:
-        cell = (
-            self.segments.cell(reading.start)
-            if "table" in reading.qualifiers or ("\t" in self.text or "|" in self.text)
-            else None
-        )
+        cell = self.segments.cell(reading.start) if self.segments.has_tables else None
         if cell is not None:
             for header in (cell.column_header, cell.row_header):
                 for mention in _header_mentions(header):
-                    if mention.entity.kind in (*_PRIMARY_KINDS, "organisation"):
+                    if _tier(mention) is not None:
                         return mention.entity.name
         candidates = [
             m
             for m in self._mentions_between(sentence_start, sentence_end)
-            if not (reading.start <= m.start < reading.end)
+            if not (reading.start <= m.start < reading.end) and not self._vendor(m)
         ]
+        accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
         if kind == "chip_throughput" or per in ("GPU", "GPU*hour"):
-            accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
             before = [m for m in accelerators if m.end <= reading.start]
             if before:
                 return before[-1].entity.name
@@ -1089,29 +1084,57 @@ class _ClaimBuilder(_Scanner):
                 return hardware.name
             if accelerators:
                 return accelerators[0].entity.name
-        named = _SUBJECT_KINDS
         # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
         main = [m for m in candidates if not self._aside(m, reading, sentence_start)]
-        preceding = [m for m in main if m.end <= reading.start and m.entity.kind in named]
         clause_start = self._clause_start(reading.start, sentence_start)
-        in_clause = [m for m in preceding if m.start >= clause_start]
-        for group in (in_clause, preceding):
-            if group:
-                return self._specific(group).entity.name
-        following = [m for m in main if m.start >= reading.end and m.entity.kind in named]
-        if following:
-            return self._specific(following).entity.name
-        asides = [m for m in candidates if m.entity.kind in named]
+        for tier in (1, 2, 3):
+            named = [m for m in main if _tier(m) == tier]
+            preceding = [m for m in named if m.end <= reading.start]
+            in_clause = [m for m in preceding if m.start >= clause_start]
+            following = [m for m in named if m.start >= reading.end]
+            for group in (in_clause, preceding, following):
+                if group:
+                    return self._specific(group).entity.name
+            if tier == 1 and kind in ("chip_count", "gpu_hours", "capex"):
+                # "~24K A100 chips": the model or cluster of the sentence, else the hardware
+                if hardware is not None:
+                    return hardware.name
+                if accelerators:
+                    return accelerators[0].entity.name
+        asides = [m for m in candidates if _tier(m) is not None]
         if asides:
             return asides[0].entity.name
-        context = self._context_subject(sentence_start)
-        if context is not None:
-            return context
         if hardware is not None:
             return hardware.name
-        accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
         if accelerators:
             return accelerators[0].entity.name
+        if cell is not None:
+            around = self._table_context(cell)
+            if around is not None:
+                return around
+        return self._context_subject(sentence_start)
+
+    def _vendor(self, mention: Mention) -> bool:
+        """ "Nvidia H100", "英伟达 H200": the organisation only names the chip's maker."""
+        if mention.entity.kind != "organisation":
+            return False
+        following = self._mention_at(_SPACE.match(self.text, mention.end).end())
+        return following is not None and following.entity.kind == "accelerator"
+
+    def _table_context(self, cell) -> str | None:
+        """A table's subject: named in its caption or the line before or after it."""
+        before = [
+            m
+            for m in self._mentions_between(max(0, cell.table_start - 300), cell.table_start)
+            if _tier(m) == 1
+        ]
+        after = [
+            m for m in self._mentions_between(cell.table_end, cell.table_end + 200) if _tier(m) == 1
+        ]
+        if after:
+            return after[0].entity.name
+        if before:
+            return before[-1].entity.name
         return None
 
     def _specific(self, ordered: list[Mention]) -> Mention:
@@ -1153,9 +1176,7 @@ class _ClaimBuilder(_Scanner):
         characters back (a heading or the sentence before a list)."""
         lo = max(0, sentence_start - 400)
         paragraph = self.segments.paragraph(sentence_start)
-        earlier = [
-            m for m in self._mentions_between(lo, sentence_start) if m.entity.kind in _SUBJECT_KINDS
-        ]
+        earlier = [m for m in self._mentions_between(lo, sentence_start) if _tier(m) is not None]
         if not earlier:
             return None
         same_paragraph = [m for m in earlier if self.segments.paragraph(m.start) == paragraph]
@@ -1164,6 +1185,17 @@ class _ClaimBuilder(_Scanner):
 
 
 _HEADER_CACHE: dict[str, list[Mention]] = {}
+
+
+def _tier(mention: Mention) -> int | None:
+    """Subject preference: 1 a named model, cluster or project; 2 a class of them
+    ("reasoning models", "MoE"); 3 an organisation or country; None otherwise."""
+    kind = mention.entity.kind
+    if kind in _PRIMARY_KINDS:
+        return 2 if mention.entity.generic else 1
+    if kind in ("organisation", "country"):
+        return 3
+    return None
 
 
 def _header_mentions(header: str) -> list[Mention]:

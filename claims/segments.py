@@ -55,6 +55,8 @@ class TableCell:
     row_header: str
     column_header: str
     row_cells: list[str] = field(default_factory=list)
+    table_start: int = 0
+    table_end: int = 0
 
 
 class Segments:
@@ -86,6 +88,7 @@ class Segments:
                     self.latex_dollars.add(match.start())
                     self.latex_dollars.add(match.end() - 1)
         self._cells: dict[int, TableCell] | None = None
+        self.has_tables = "\t" in text or "|" in text
         self._cell_starts: list[int] = []
 
     # --- excluded spans -------------------------------------------------------------
@@ -195,6 +198,7 @@ def _table_cells(text: str) -> dict[int, TableCell]:
 
 def _add_block(block: list[tuple[int, str]], cells: dict[int, TableCell]) -> None:
     header_offset, header_line = block[0]
+    table_end = block[-1][0] + len(block[-1][1])
     header_cells = [header_line[a:b].strip() for a, b in _split_row(header_line)]
     row_header = ""
     for line_start, line in block[1:]:
@@ -215,5 +219,7 @@ def _add_block(block: list[tuple[int, str]], cells: dict[int, TableCell]) -> Non
                 row_header=row_header,
                 column_header=column_header,
                 row_cells=texts,
+                table_start=header_offset,
+                table_end=table_end,
             )
             cells[line_start + a] = cell
