@@ -1087,20 +1087,39 @@ class _ClaimBuilder(_Scanner):
         # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
         main = [m for m in candidates if not self._aside(m, reading, sentence_start)]
         clause_start = self._clause_start(reading.start, sentence_start)
-        for tier in (1, 2, 3):
-            named = [m for m in main if _tier(m) == tier]
-            preceding = [m for m in named if m.end <= reading.start]
-            in_clause = [m for m in preceding if m.start >= clause_start]
-            following = [m for m in named if m.start >= reading.end]
-            for group in (in_clause, preceding, following):
+        by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
+        for mention in main:
+            tier = _tier(mention)
+            if tier is not None:
+                by_tier[tier].append(mention)
+
+        def before(tier: int, lo: int) -> list[Mention]:
+            return [m for m in by_tier[tier] if lo <= m.start and m.end <= reading.start]
+
+        after_named = [m for m in by_tier[1] if m.start >= reading.end]
+        if kind in ("chip_count", "gpu_hours", "capex"):
+            # "~24K A100 chips": the model or cluster of the sentence, else the hardware
+            order = [before(1, clause_start), before(1, sentence_start), after_named]
+            for group in order:
                 if group:
                     return self._specific(group).entity.name
-            if tier == 1 and kind in ("chip_count", "gpu_hours", "capex"):
-                # "~24K A100 chips": the model or cluster of the sentence, else the hardware
-                if hardware is not None:
-                    return hardware.name
-                if accelerators:
-                    return accelerators[0].entity.name
+            if hardware is not None:
+                return hardware.name
+            if accelerators:
+                return accelerators[0].entity.name
+        order = [
+            before(1, clause_start),
+            before(2, clause_start),
+            before(3, clause_start),
+            before(1, sentence_start),
+            before(2, sentence_start),
+            before(3, sentence_start),
+            after_named,
+            before(4, sentence_start),
+        ]
+        for group in order:
+            if group:
+                return self._specific(group).entity.name
         asides = [m for m in candidates if _tier(m) is not None]
         if asides:
             return asides[0].entity.name
@@ -1189,12 +1208,14 @@ _HEADER_CACHE: dict[str, list[Mention]] = {}
 
 def _tier(mention: Mention) -> int | None:
     """Subject preference: 1 a named model, cluster or project; 2 a class of them
-    ("reasoning models", "MoE"); 3 an organisation or country; None otherwise."""
+    ("reasoning models", "MoE"); 3 an organisation; 4 a country; None otherwise."""
     kind = mention.entity.kind
     if kind in _PRIMARY_KINDS:
         return 2 if mention.entity.generic else 1
-    if kind in ("organisation", "country"):
+    if kind == "organisation":
         return 3
+    if kind == "country":
+        return 4
     return None
 
 
