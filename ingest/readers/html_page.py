@@ -40,6 +40,8 @@ _DROP_TAGS = (
     "embed",
 )
 _DROP_SET = frozenset(_DROP_TAGS)
+#: Elements whose first occurrence the page walk remembers.
+_FIRST_OF = frozenset({"title", "h1", "article", "main", "time", "html"})
 _BLOCK_TAGS = {
     "p",
     "div",
@@ -112,22 +114,48 @@ _DATE_META = (
 def read_html_page(text: str) -> Article:
     """Article text and meta-tag metadata of an HTML page or fragment."""
     soup = BeautifulSoup(text, "html.parser")
-    meta = _meta_tags(soup)
-    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+    # one walk collects everything; removal comes after it (decomposing mid-walk skips nodes)
+    meta: dict[str, str] = {}
+    firsts: dict[str, Tag] = {}
+    doomed: list[Tag] = []
+    comments: list[Comment] = []
+    for node in soup.descendants:
+        if isinstance(node, Tag):
+            name = node.name
+            if name == "meta":
+                _collect_meta(node, meta)
+            elif name in _FIRST_OF and name not in firsts:
+                if name != "time" or node.get("datetime"):
+                    firsts[name] = node
+            if node.attrs:
+                if node.attrs.get("role") == "main" and "role=main" not in firsts:
+                    firsts["role=main"] = node
+                if name == "link" and "canonical" in (node.get("rel") or []) and node.get("href"):
+                    firsts.setdefault("canonical", node)
+                if name not in _DROP_SET and _looks_like_chrome(node):
+                    doomed.append(node)
+            if name in _DROP_SET:
+                doomed.append(node)
+        elif isinstance(node, Comment):
+            comments.append(node)
+    first_heading = _text_of(firsts.get("h1"))
+    title = (
+        _first(meta, _TITLE_META)
+        or first_heading
+        or _without_site_name(_text_of(firsts.get("title")))
+    )
+    published_text = _first(meta, _DATE_META)
+    if published_text is None and "time" in firsts:
+        published_text = str(firsts["time"]["datetime"])
+    html_tag = firsts.get("html")
+    declared_language = str(html_tag["lang"]) if html_tag and html_tag.get("lang") else None
+    canonical = str(firsts["canonical"]["href"]) if "canonical" in firsts else None
+    for comment in comments:
         comment.extract()
-    page_title = _text_of(soup.find("title"))
-    first_heading = _text_of(soup.find("h1"))
-    title = _first(meta, _TITLE_META) or first_heading or _without_site_name(page_title)
-    # one pass to choose, then remove: decomposing while walking would skip siblings
-    doomed = [
-        tag
-        for tag in soup.find_all(True)
-        if tag.name in _DROP_SET or (tag.attrs and _looks_like_chrome(tag))
-    ]
     for tag in doomed:
         if not tag.decomposed:
             tag.decompose()
-    main = _main_content(soup)
+    main = _main_content(soup, firsts)
     links = [
         unwrap_redirect(a["href"])
         for a in main.find_all("a", href=True)
@@ -136,13 +164,6 @@ def read_html_page(text: str) -> Article:
     body = tidy_text(_block_text(main))
     if title and body and not body.startswith(title):
         body = f"{title}\n\n{body}"
-    published_text = _first(meta, _DATE_META)
-    if published_text is None:
-        time_tag = main.find("time", attrs={"datetime": True}) or soup.find(
-            "time", attrs={"datetime": True}
-        )
-        if isinstance(time_tag, Tag):
-            published_text = str(time_tag["datetime"])
     metadata: dict[str, Any] = {}
     if links:
         metadata["links"] = list(dict.fromkeys(links))
@@ -152,14 +173,13 @@ def read_html_page(text: str) -> Article:
     description = _first(meta, ("description", "og:description"))
     if description:
         metadata["description"] = description
-    html_tag = soup.find("html")
-    if isinstance(html_tag, Tag) and html_tag.get("lang"):
-        metadata["declared_language"] = str(html_tag["lang"])
+    if declared_language:
+        metadata["declared_language"] = declared_language
     return Article(
         body,
         title=title,
         author=_first(meta, _AUTHOR_META),
-        url=_first(meta, ("og:url",)) or _canonical(soup),
+        url=_first(meta, ("og:url",)) or canonical,
         published=parse_date(published_text) if published_text else None,
         metadata=metadata,
     )
@@ -178,16 +198,11 @@ def _without_site_name(title: str | None) -> str | None:
     return max(parts, key=len).strip()
 
 
-def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        if not isinstance(tag, Tag):
-            continue
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
-        content = tag.get("content")
-        if key and content and str(content).strip():
-            found.setdefault(str(key).strip().lower(), str(content).strip())
-    return found
+def _collect_meta(tag: Tag, found: dict[str, str]) -> None:
+    key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+    content = tag.get("content")
+    if key and content and str(content).strip():
+        found.setdefault(str(key).strip().lower(), str(content).strip())
 
 
 def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
@@ -195,11 +210,6 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
         if meta.get(key):
             return meta[key]
     return None
-
-
-def _canonical(soup: BeautifulSoup) -> str | None:
-    link = soup.find("link", rel="canonical", href=True)
-    return str(link["href"]) if isinstance(link, Tag) else None
 
 
 def _text_of(tag: Any) -> str | None:
@@ -220,10 +230,12 @@ def _looks_like_chrome(tag: Tag) -> bool:
     return bool(marks) and any(hint in marks for hint in _CHROME_HINTS)
 
 
-def _main_content(soup: BeautifulSoup) -> Tag:
-    for candidate in (soup.find("article"), soup.find("main"), soup.find(attrs={"role": "main"})):
-        if isinstance(candidate, Tag) and len(candidate.get_text(strip=True)) > 80:
-            return candidate
+def _main_content(soup: BeautifulSoup, firsts: dict[str, Tag]) -> Tag:
+    for key in ("article", "main", "role=main"):
+        candidate = firsts.get(key)
+        if candidate is not None and not candidate.decomposed:
+            if len(candidate.get_text()) > 80 and len(candidate.get_text(strip=True)) > 80:
+                return candidate
     best: Tag | None = None
     best_score = 0
     for container in soup.find_all(["div", "section", "td"]):

@@ -258,3 +258,18 @@ def test_html_title_without_meta_drops_the_site_name() -> None:
         "<p>A rack of 72 GPUs at 1,200 W draws about 86 kW.</p></body></html>"
     )
     assert read_text(page, name="a.html").title == "Rack power explained"
+
+
+def test_html_role_main_and_time_element() -> None:
+    page = (
+        '<html lang="en"><body><div class="menu">Home News</div>'
+        '<div role="main"><h1>Chip counts</h1><time datetime="2025-09-01T10:00:00Z">1 Sep</time>'
+        "<p>The site hosts 32,768 accelerators across four halls, about 8,192 per hall.</p>"
+        "</div><div id='comments'>Nice post! 1e30 FLOP lol</div></body></html>"
+    )
+    document = read_text(page, name="page.html")
+    assert document.title == "Chip counts"
+    assert document.published is not None and document.published.month == 9
+    assert "32,768 accelerators" in document.text
+    assert "Home News" not in document.text and "lol" not in document.text
+    assert document.metadata["declared_language"] == "en"
