@@ -153,13 +153,27 @@ class ClaimCounts:
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _UNIT_WORDS = {"GPU_hour": "GPU·h", "GPUh": "GPU·h"}
+_WHOLE_UNITS = {"dimensionless": "", "percent": "%"}
+#: Power is read in the unit data-centre people use: kW and MW (5,000 MW rather than 5 GW).
+_POWER_SCALES = ((1e6, "MW"), (1e3, "kW"))
 
 
 def format_unit(unit: str) -> str:
     """A unit as people write it: ``GPU_hour`` -> ``GPU·h``, ``a*b`` -> ``a·b``."""
+    if unit in _WHOLE_UNITS:
+        return _WHOLE_UNITS[unit]
     for word, shown in _UNIT_WORDS.items():
         unit = unit.replace(word, shown)
     return unit.replace("*", "·").replace("_", " ")
+
+
+def _display_scale(value: float | None, unit: str) -> tuple[float, str]:
+    """The factor to divide by and the unit to show, e.g. 1.1e7 W -> (1e6, "MW")."""
+    if unit == "W" and value is not None and math.isfinite(value):
+        for factor, shown in _POWER_SCALES:
+            if abs(value) >= factor:
+                return factor, shown
+    return 1.0, unit
 
 
 def format_number(value: float) -> str:
@@ -194,8 +208,8 @@ def _scientific(value: float) -> str:
 def format_value(value: float | None, unit: str | None) -> str:
     if value is None:
         return "?"
-    unit_text = format_unit(unit or "")
-    return f"{format_number(value)} {unit_text}".strip()
+    factor, unit = _display_scale(value, unit or "")
+    return f"{format_number(value / factor)} {format_unit(unit)}".strip()
 
 
 def format_claim_value(
@@ -204,7 +218,9 @@ def format_claim_value(
     """A claim's figure with its unit, range and bound: ``≈2.8 M GPU·h``, ``1–2 × 10⁹ USD``."""
     prefix = "" if bound == "=" else bound
     if low is not None and high is not None and low != high:
-        return f"{prefix}{format_number(low)} – {format_number(high)} {format_unit(unit)}".strip()
+        factor, shown = _display_scale(high, unit)
+        low_text, high_text = format_number(low / factor), format_number(high / factor)
+        return f"{prefix}{low_text} – {high_text} {format_unit(shown)}".strip()
     return f"{prefix}{format_value(value, unit)}"
 
 

@@ -296,3 +296,29 @@ def small_kb(
     engine = open_engine(f"sqlite:///{path}")
     yield engine, ids
     engine.dispose()
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def examples_kb_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge base built from examples/articles by the real pipeline, once per session."""
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/articles is absent")
+    from kb.pipeline import run_ingest
+
+    path = tmp_path_factory.mktemp("kb-examples") / "kb.sqlite"
+    engine = open_engine(f"sqlite:///{path}")
+    run_ingest(engine, [str(EXAMPLES)], command="kb ingest examples/articles")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def examples_kb(examples_kb_template: Path, tmp_path: Path) -> Iterator[Engine]:
+    path = tmp_path / "kb.sqlite"
+    shutil.copy(examples_kb_template, path)
+    engine = open_engine(f"sqlite:///{path}")
+    yield engine
+    engine.dispose()

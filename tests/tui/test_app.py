@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rich.text import Text
 from sqlalchemy import select
 from sqlmodel import Session
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from kb.models import Review
+from tests.tui.tui_pilot import settle, static_text, table_badges
 from tui.app import ClaimKBApp
 from tui.screens.claim_detail import ClaimDetailScreen
 from tui.screens.claims import ClaimsScreen
@@ -23,28 +22,6 @@ from tui.widgets.claim_table import ClaimTable
 from tui.widgets.tables import VimDataTable
 
 pytestmark = pytest.mark.anyio
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until every query worker has finished and its result has been shown."""
-    for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
-            await pilot.pause()
-            if not any(w.is_running for w in pilot.app.workers):
-                return
-
-
-def static_text(screen: Any, selector: str) -> Text:
-    content = screen.query_one(selector, Static).content
-    assert isinstance(content, Text)
-    return content
-
-
-def table_badges(screen: ClaimsScreen) -> list[str]:
-    table = screen.query_one(ClaimTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
 async def test_claims_screen_lists_every_claim_with_badges(small_kb: Any) -> None:
