@@ -72,17 +72,16 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> DecodedText:
         return DecodedText(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if declared:
-        name = _codec_name(declared)
-        if name is not None and name != "utf-8":
-            try:
-                return DecodedText(raw.decode(name), name)
-            except UnicodeDecodeError:
-                pass
+    declared_name = _codec_name(declared) if declared else None
+    if declared_name is not None and declared_name != "utf-8":
+        try:
+            return DecodedText(raw.decode(declared_name), declared_name)
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in raw[:8192]:
-        utf16 = _plausible_utf16(raw)
-        if utf16 is not None:
-            return DecodedText(utf16[0], utf16[1])
+        plausible = _plausible_utf16(raw)
+        if plausible is not None:
+            return DecodedText(*plausible)
         raise ReadError("binary file: contains NUL bytes")
     lenient = raw.decode("utf-8", errors="replace")
     replaced = lenient.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")

@@ -43,7 +43,7 @@ class Feed:
 def parse_feed(raw: bytes, base_url: str | None = None) -> Feed:
     """Parse RSS/Atom bytes; raise ReadError when they are not a feed. Relative entry links
     are resolved against ``base_url`` (the feed's own URL)."""
-    import feedparser  # imported lazily: slow to import, only feeds need it
+    import feedparser  # type: ignore[import-untyped]  # lazily: slow import, only feeds need it
 
     headers = {"content-location": base_url} if base_url else None
     parsed = feedparser.parse(raw, response_headers=headers)
@@ -74,7 +74,10 @@ def _entry(entry: Any) -> FeedEntry:
     if full_html is None and summary and len(_TAG.sub("", summary).strip()) >= MIN_SUMMARY_CHARS:
         full_html = summary
     published_struct = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = datetime(*published_struct[:6], tzinfo=UTC) if published_struct else None
+    published = None
+    if published_struct:
+        year, month, day, hour, minute, second = published_struct[:6]
+        published = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     return FeedEntry(
         link=entry.get("link"),
         entry_id=entry.get("id"),

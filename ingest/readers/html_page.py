@@ -157,7 +157,7 @@ def read_html_page(text: str) -> Article:
             tag.decompose()
     main = _main_content(soup, firsts)
     links = [
-        unwrap_redirect(a["href"])
+        unwrap_redirect(str(a["href"]))
         for a in main.find_all("a", href=True)
         if isinstance(a, Tag) and str(a["href"]).startswith(("http://", "https://"))
     ]

@@ -143,8 +143,17 @@ def _read_post(text: str) -> Article:
             continue
         kept.append(line)
     body = "\n".join(kept)
-    body = _MARKDOWN_IMAGE.sub(lambda m: images.append(m.group(1)) or "", body)
-    body = _MARKDOWN_LINK.sub(lambda m: links.append(m.group(2)) or m.group(1), body)
+
+    def drop_image(match: re.Match[str]) -> str:
+        images.append(match.group(1))
+        return ""
+
+    def keep_link_text(match: re.Match[str]) -> str:
+        links.append(match.group(2))
+        return match.group(1)
+
+    body = _MARKDOWN_IMAGE.sub(drop_image, body)
+    body = _MARKDOWN_LINK.sub(keep_link_text, body)
     body = _EMPHASIS.sub(r"\1", body)
     if has_inline_html(body):
         converted = inline_html_to_text(body)

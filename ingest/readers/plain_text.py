@@ -9,6 +9,7 @@ ending in sentence punctuation); otherwise the first sentence stands in for it a
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from ingest.article import Article, parse_byline
 from ingest.dates import parse_date
@@ -80,12 +81,12 @@ def _take_header(lines: list[str], metadata: dict[str, object]) -> list[str]:
 
 def _take_edge_metadata(
     lines: list[str], metadata: dict[str, object]
-) -> tuple[str | None, object | None]:
+) -> tuple[str | None, datetime | None]:
     """Remove bylines and "Published on" lines near either end; return (author, published)."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     edges = set(content[:EDGE_LINES]) | set(content[-EDGE_LINES:])
     roles: dict[str, str] = {}
-    published = None
+    published: datetime | None = None
     drop: set[int] = set()
     for index in sorted(edges):
         stripped = lines[index].strip()
