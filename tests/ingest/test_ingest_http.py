@@ -193,3 +193,21 @@ def test_unchanged_feed_answers_304(http_server: LocalHTTPServer, url_cache) -> 
     first = list(read_inputs([url], options=SHORT, url_cache=url_cache))
     assert any(isinstance(r, Document) for r in first)
     assert list(read_inputs([url], options=SHORT, url_cache=url_cache)) == [Unchanged(url)]
+
+
+def test_one_redirect_is_followed_and_the_final_url_kept(http_server: LocalHTTPServer) -> None:
+    http_server.add("/moved", Route(status=301, headers={"Location": "/new-home"}))
+    http_server.add(
+        "/new-home", Route(body="<html><body><p>Moved text: 64 GPUs.</p></body></html>")
+    )
+    document = _only(list(read_inputs([http_server.url("/moved")], options=SHORT)))
+    assert isinstance(document, Document)
+    assert document.origin == http_server.url("/moved")
+    assert document.url == http_server.url("/new-home")
+
+
+def test_redirect_to_another_scheme_is_refused(http_server: LocalHTTPServer) -> None:
+    http_server.add("/to-ftp", Route(status=302, headers={"Location": "ftp://example.org/x"}))
+    failure = _only(list(read_inputs([http_server.url("/to-ftp")], options=SHORT)))
+    assert isinstance(failure, InputFailure)
+    assert "unsupported" in failure.reason
