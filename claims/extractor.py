@@ -66,9 +66,39 @@ _OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
 #: Characters a claim can start with: scanning for these first is several times faster than
 #: trying the full grammar at every position.
 _TRIGGER = re.compile(r"[0-9$€£¥￥零〇一二两兩三四五六七八九十百千万萬亿億半数數几幾上好翻]")
+_ADJACENT_DIGITS = re.compile(
+    r"([一二两兩三四五六七八九])([二两兩三四五六七八九])(?=[^十百千万萬亿億]|$)"
+)
+_CN_DIGIT_VALUE = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_NUMERIC_CELL = re.compile(r"[<>~≈]?\s*\\?\$?\d[\d,]*(?:\.\d+)?\s*(?:[KMBT]|%|％)?")
+#: Counts that are page furniture, not claims ("粉丝 59万", "1.2K likes").
+_SOCIAL_BEFORE = re.compile(
+    r"(?:粉丝|粉絲|关注|關注|转发|轉發|评论|評論|点赞|點讚|阅读|閱讀|收藏|followers|following"
+    r"|likes|views|retweets|reposts|comments)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_SOCIAL_AFTER = re.compile(
+    r"\s*(?:followers|likes|views|retweets|粉丝|粉絲|次阅读|次閱讀|阅读|閱讀)"
+)
+#: "16 位精度" (bits), not a count of people.
+_BITS_AFTER = re.compile(r"[精宽寬元整浮]")
+#: "本十年" (this decade), "这两年" is a duration but "本十年" is not.
+_THIS_BEFORE = re.compile(r"[本该該]$")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
-_UNIT_DENOMINATOR = re.compile(r"(?:1\s*)?(?:[KMkB]|million|thousand|百万|千|万)?(?![\d.])")
+_UNIT_DENOMINATOR = re.compile(r"(?:1\s*)?(?:[KMkB]|million|thousand|百万|千|万)?(?![\d.eE^])")
 _MARKUP = re.compile(r"\*\*|__")
 _MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
 _VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
@@ -311,6 +341,9 @@ class _Scanner:
                 before = text[max(0, number_start - 2) : number_start].strip()
                 if before.endswith(("每", "/", "／")):
                     return None, None
+            if _THIS_BEFORE.search(text, max(0, number_start - 1), number_start):
+                return None, None
+        neighbours = _ADJACENT_DIGITS.fullmatch(groups["cn"] or "")
         reading.is_fraction = groups["frac"] is not None or groups["ratio"] is not None
         reading.scientific = groups["power"] is not None or (
             groups["num"] is not None and ("e" in groups["num"] or "E" in groups["num"])
@@ -362,6 +395,11 @@ class _Scanner:
                 end = mark_end
         if own_mark is not None:
             reading.unit_entry = unit_word(own_mark)
+        if neighbours is not None and low is None:
+            # 两三年, 三四倍: "two or three"
+            low = float(_CN_DIGIT_VALUE[neighbours.group(1)])
+            high = float(_CN_DIGIT_VALUE[neighbours.group(2)])
+            reading.approx = True
         reading.value = first_value if low is None else (low + high) / 2.0
         reading.low, reading.high = low, high
         if vague_written is not None:
@@ -681,6 +719,12 @@ class _Scanner:
                 if reading.low is not None and reading.high is not None:
                     reading.low *= scale
                     reading.high *= scale
+        if _SOCIAL_BEFORE.search(text, max(0, reading.start - 12), reading.start) or (
+            _SOCIAL_AFTER.match(text, reading.end)
+        ):
+            return None
+        if reading.counter in ("位",) and _BITS_AFTER.match(text, reading.end):
+            return None
         if _DENOMINATOR_BEFORE.search(text, max(0, reading.start - 6), reading.start):
             if _UNIT_DENOMINATOR.match(text, reading.start, reading.end):
                 return None  # "USD per 1M tokens", "美元/百万": a denominator, not a figure
@@ -822,6 +866,11 @@ class _Scanner:
                         reading.hardware = lookup(hardware.group())
                     return True
                 unit_match = self.vocab.unit_re.search(header, unit_match.end())
+        # no unit in the headers: a bare number is a figure only in a row of figures
+        # ("Codeforces Elo  2727  1891"), not a name or label in a row of words ("360")
+        numeric_cells = sum(1 for cell_text in cell.row_cells if _NUMERIC_CELL.fullmatch(cell_text))
+        if numeric_cells < 2 and not (reading.has_magnitude or reading.scientific):
+            return False
         reading.unit, reading.kind_hint = "dimensionless", "other"
         return True
 

@@ -33,6 +33,11 @@ NOT_CLAIMS = [
     '<a href="https://m.weibo.cn/search?q=1%26t%3D10">link</a>',
     "统一元数据格式是第一步。",
     "这张图表说明了趋势，一方面是成本，另一方面是效率。",
+    "关注 442 | 粉丝 59万",
+    "The account has 12K followers.",
+    "显卡支持 16 位精度和 8 位精度。",
+    "本十年的算力增长前所未有。",
+    "Model\tDate\tLab\tType\nacme-o1\t2024.12.13\t360\treasoning\n",
 ]
 
 
