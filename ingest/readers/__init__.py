@@ -23,7 +23,10 @@ READERS: dict[str, str] = {
     "text": "ingest.readers.plain_text:read_plain_text",
 }
 
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|main|section|div|p|h1)\b",
+    re.I | re.S,
+)
 _FEED_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 _MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|\*\*[^*\n]{1,30}\*\*\s*[:：])", re.M)
 _TOC_MARKER = re.compile(r"^\s*(?:目\s*录|目\s*錄|contents|table of contents)\s*$", re.I | re.M)

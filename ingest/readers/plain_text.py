@@ -14,6 +14,7 @@ from datetime import datetime
 from ingest.article import Article, parse_byline
 from ingest.dates import parse_date
 from ingest.page_chrome import strip_chrome
+from ingest.readers.inline_html import has_inline_html, inline_html_to_text
 from ingest.text_cleanup import tidy_text
 
 #: "SiteName 05月01日 21:57" or "SiteName 2025-05-01 21:57" heading a scraped page.
@@ -41,6 +42,11 @@ MAX_TITLE_CHARS = 150
 def read_plain_text(text: str) -> Article:
     """Article text without site chrome, with title, author, date and links pulled out."""
     metadata: dict[str, object] = {}
+    links: list[str] = []
+    if has_inline_html(text):  # stray <br>, <a>, &amp; in a scrape: text, with targets kept
+        converted = inline_html_to_text(text)
+        text = converted.text
+        links.extend(converted.links)
     lines = tidy_text(text).split("\n")
     lines = _take_header(lines, metadata)
     chrome = strip_chrome(lines)
@@ -51,7 +57,6 @@ def read_plain_text(text: str) -> Article:
         metadata["chrome_lines_removed"] = chrome.removed
     author, published = _take_edge_metadata(lines, metadata)
     body = _FOOTNOTE_BACKLINK.sub("", "\n".join(lines))
-    links: list[str] = []
 
     def keep_link_text(match: re.Match[str]) -> str:
         if match.group(2) and not match.group(2).startswith("#"):

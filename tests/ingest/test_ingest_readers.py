@@ -273,3 +273,13 @@ def test_html_role_main_and_time_element() -> None:
     assert "32,768 accelerators" in document.text
     assert "Home News" not in document.text and "lol" not in document.text
     assert document.metadata["declared_language"] == "en"
+
+
+def test_html_fragment_in_a_txt_file_and_stray_tags_in_text() -> None:
+    fragment = read_text("<p>Power</p><p>The hall draws 40 MW &amp; rising.</p>", name="a.txt")
+    assert fragment.shape == "html"
+    assert "40 MW & rising" in fragment.text
+    scrape = read_text("Costs\n\nRent is $2<br>per GPU-hour, see <a href='https://x.org/r'>x</a>.")
+    assert scrape.shape == "text"
+    assert "Rent is $2\nper GPU-hour" in scrape.text
+    assert scrape.metadata["links"] == ["https://x.org/r"]
