@@ -104,31 +104,28 @@ def highlighted_text(
     """
     marks = marks or {}
     pieces: list[str] = []
-    # new offset of each original offset (len(text) + 1 entries)
-    new_offsets: list[int] = []
+    # where each original offset lands: spans start after a mark inserted there, end before it
+    start_at: list[int] = []
+    end_at: list[int] = []
     mark_ranges: list[tuple[int, int]] = []
     position = 0
-    for index, char in enumerate(text):
+    for index in range(len(text) + 1):
+        end_at.append(position)
         if index in marks:
             label = marks[index]
             pieces.append(label)
             mark_ranges.append((position, position + len(label)))
             position += len(label)
-        new_offsets.append(position)
-        piece = _printable_char(char, keep_newlines=True)
-        pieces.append(piece)
-        position += len(piece)
-    if len(text) in marks:
-        label = marks[len(text)]
-        pieces.append(label)
-        mark_ranges.append((position, position + len(label)))
-        position += len(label)
-    new_offsets.append(position)
+        start_at.append(position)
+        if index < len(text):
+            piece = _printable_char(text[index], keep_newlines=True)
+            pieces.append(piece)
+            position += len(piece)
     result = Text("".join(pieces))
     for start, end, style in spans:
         start = min(max(start, 0), len(text))
         end = min(max(end, start), len(text))
-        result.stylize(style, new_offsets[start], new_offsets[end])
+        result.stylize(style, start_at[start], max(end_at[end], start_at[start]))
     for start, end in mark_ranges:
         result.stylize(Style(bold=True), start, end)
     return result
