@@ -61,6 +61,20 @@ _ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![\
 _VAGUE = r"(?:好[几幾]|[数數几幾]|上(?=[百千万萬亿億]))"
 _CURRENCY_PREFIX = r"(?:US|HK|A|C|S|NT)?\\?\$|€|£|￥|¥"
 _CURRENCY_OF_PREFIX = {"$": "USD", "€": "EUR", "£": "GBP", "￥": "CNY", "¥": "CNY"}
+#: Units the extractor builds itself, besides those of `unit_words.toml` (the unit tests
+#: parse every one of them with the pint registry).
+BUILT_UNITS: tuple[str, ...] = (
+    "dimensionless",
+    "percent",
+    "GPU",
+    "GPU*hour",
+    "token",
+    "parameter",
+    "token/parameter",
+    "USD",
+    "HKD",
+    *sorted(set(_CURRENCY_OF_PREFIX.values())),
+)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*")
 _OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
 #: Characters a claim can start with: scanning for these first is several times faster than
@@ -980,6 +994,8 @@ class _ClaimBuilder(_Scanner):
         cue_kind = None
         if unit in kinds.MONEY_UNITS or unit == "percent":
             cue_kind = kinds.nearest_cue(sentence, quote_start, quote_end)
+            if cue_kind is None and unit in kinds.MONEY_UNITS:
+                cue_kind = self._context_cue(reading, sentence_start)
             if unit == "percent" and cue_kind != "benchmark_score":
                 if any(
                     m.entity.kind == "dataset"
@@ -1066,6 +1082,20 @@ class _ClaimBuilder(_Scanner):
             best += "-sparse"
         return best
 
+    def _context_cue(self, reading: _Reading, sentence_start: int) -> str | None:
+        """A money figure whose sentence has no cue takes the one of the sentence before
+        ("…would need to cost $140bn. But by 2030 we would get to $770bn.") or, in a table,
+        of its caption."""
+        cell = self.segments.cell(reading.start) if self.segments.has_tables else None
+        if cell is not None:
+            caption = self.text[max(0, cell.table_start - 200) : cell.table_end + 200]
+            return kinds.nearest_cue(caption, len(caption), len(caption))
+        previous = self.segments.previous_sentence(sentence_start)
+        if previous is None:
+            return None
+        earlier = self.text[previous[0] : previous[1]]
+        return kinds.nearest_cue(earlier, len(earlier), len(earlier))
+
     def _nearest_accelerator(
         self, reading: _Reading, sentence_start: int, sentence_end: int
     ) -> Entity | None:
@@ -1077,7 +1107,7 @@ class _ClaimBuilder(_Scanner):
             if mention.end <= reading.start:
                 distance = reading.start - mention.end
             else:
-                distance = mention.start - reading.end + 8
+                distance = mention.start - reading.end + 10**6  # only when none precedes
             if distance < best_distance:
                 best, best_distance = mention, distance
         return best.entity if best is not None else None
@@ -1172,15 +1202,17 @@ class _ClaimBuilder(_Scanner):
         asides = [m for m in candidates if _tier(m) is not None]
         if asides:
             return asides[0].entity.name
-        if hardware is not None:
-            return hardware.name
-        if accelerators:
-            return accelerators[0].entity.name
         if cell is not None:
             around = self._table_context(cell)
             if around is not None:
                 return around
-        return self._context_subject(sentence_start)
+        chip = hardware or (accelerators[0].entity if accelerators else None)
+        if chip is not None and kind in _HARDWARE_KINDS:
+            return chip.name
+        context = self._context_subject(sentence_start)
+        if context is not None:
+            return context
+        return chip.name if chip is not None else None
 
     def _vendor(self, mention: Mention) -> bool:
         """ "Nvidia H100", "英伟达 H200": the organisation only names the chip's maker."""
@@ -1253,6 +1285,12 @@ class _ClaimBuilder(_Scanner):
 
 
 _HEADER_CACHE: dict[str, list[Mention]] = {}
+
+
+#: Kinds whose subject may be the accelerator when the sentence names no model or cluster.
+_HARDWARE_KINDS = frozenset(
+    {"chip_count", "gpu_hours", "capex", "power", "chip_throughput", "cluster_throughput", "ratio"}
+)
 
 
 def _tier(mention: Mention) -> int | None:

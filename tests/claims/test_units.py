@@ -6,11 +6,9 @@ from __future__ import annotations
 import pytest
 
 from claims import extract
+from claims.extractor import BUILT_UNITS
 from claims.units import registry
 from claims.vocabulary import vocabulary
-
-#: Units the extractor builds itself, besides the ones in unit_words.toml.
-BUILT_UNITS = ("dimensionless", "percent", "GPU", "GPU*hour", "USD", "token/parameter")
 
 
 def emitted_units() -> list[str]:
