@@ -5,8 +5,9 @@ The table of contents drives the split: each entry ("一、Title.....Author", "3
 "- Title") is matched to a short line of the body by normalised text (punctuation, spacing and
 width ignored), exactly or fuzzily (converters and editors reword titles), in TOC order. A
 title glued to its author ("Title!Author" without leader dots) matches the body heading as a
-prefix and the rest becomes the author. With fewer than two entries found in the body, the file
-is read as plain text.
+prefix and the rest becomes the author. With fewer than two entries found in the body, or when
+most articles have no author (a single long article's own table of sections), the file is read
+as Markdown or plain text.
 
 Each child's text is an exact slice of the parent's text (``metadata["parent_offset"]`` says
 where), so a claim found in a child can be located in the parent too.
@@ -84,6 +85,10 @@ def read_anthology(text: str) -> Article:
         parent.children.append(
             _child(entry, lines, line_index, end, glued_author, offsets, last=end == len(lines))
         )
+    authored = sum(1 for child in parent.children if child.author)
+    if authored * 2 < len(parent.children):
+        # a single article's table of contents lists its sections, which have no authors
+        return _as_plain_text(text)
     parent.metadata["toc_entries"] = len(entries)
     if len(found) < len(entries):
         parent.metadata["toc_entries_not_found"] = [

@@ -283,3 +283,16 @@ def test_html_fragment_in_a_txt_file_and_stray_tags_in_text() -> None:
     assert scrape.shape == "text"
     assert "Rent is $2\nper GPU-hour" in scrape.text
     assert scrape.metadata["links"] == ["https://x.org/r"]
+
+
+def test_one_article_with_a_table_of_sections_is_not_an_anthology() -> None:
+    text = (
+        "Scaling notes\n\nContents\n\n1. Hardware\n2. Power\n3. Cost\n\n"
+        "Hardware\n\nEach of the 4,096 GPUs peaks at 989 TFLOP/s of dense BF16 in this setup.\n\n"
+        "Power\n\nAt 700 W each, the chips draw about 2.9 MW before cooling is counted.\n\n"
+        "Cost\n\nRenting them at $2.50 per GPU-hour costs about $7.4M for a month of use.\n"
+    )
+    document = read_text(text)
+    assert document.shape == "text"
+    assert document.children == []
+    assert document.title == "Scaling notes"
