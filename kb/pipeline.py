@@ -211,31 +211,50 @@ def _ingest_one(
     if not isinstance(item, ingest.Document):  # Unchanged: a 304 or an identical page
         summary.unchanged += 1
         return
-    try:
-        with session_scope(engine) as session:
-            if not _claim_input(session, item.raw_hash):
-                summary.unchanged += 1
-                return
-            stored = store.add_document(session, item, run_id)
-            if stored.status == "unchanged":
-                summary.unchanged += 1
+    for attempt in (1, 2):
+        try:
+            outcome = _store_document(engine, item, run_id, check_config)
+        except IntegrityError:
+            # Another worker committed the same content (or entity) first; the second
+            # attempt sees its row and counts the input as unchanged.
+            if attempt == 2:
+                outcome = ("unchanged", [], 0, 0)
             else:
-                if stored.status == "new_version":
-                    summary.new_versions += 1
-                else:
-                    summary.added += 1
-                summary.source_ids.extend(stored.source_ids)
-                claim_ids = _extract_into(session, stored.to_extract)
-                summary.claims += len(claim_ids)
-                summary.findings += check_claims_in_session(session, claim_ids, check_config)
-    except IntegrityError:
-        # Another worker stored the same content first: it is in, so this one backs off.
+                continue
+        except Exception as exc:  # one input's failure must not stop the others
+            summary.failed += 1
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+            summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {reason}"))
+            url_cache.failed.update(u for u in (item.url, item.origin) if u)
+            return
+        break
+    status, source_ids, claim_count, finding_count = outcome
+    if status == "unchanged":
         summary.unchanged += 1
-    except Exception as exc:  # one input's failure must not stop the others
-        summary.failed += 1
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-        summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {reason}"))
-        url_cache.failed.update(u for u in (item.url, item.origin) if u)
+        return
+    if status == "new_version":
+        summary.new_versions += 1
+    else:
+        summary.added += 1
+    summary.source_ids.extend(source_ids)
+    summary.claims += claim_count
+    summary.findings += finding_count
+
+
+def _store_document(
+    engine: Engine, document: ingest.Document, run_id: int | None, check_config: Any
+) -> tuple[str, list[int], int, int]:
+    """One document in one transaction: (status, source ids, claims, findings), counted
+    only once the transaction has committed."""
+    with session_scope(engine) as session:
+        if not _claim_input(session, document.raw_hash):
+            return ("unchanged", [], 0, 0)
+        stored = store.add_document(session, document, run_id)
+        if stored.status == "unchanged":
+            return ("unchanged", stored.source_ids, 0, 0)
+        claim_ids = _extract_into(session, stored.to_extract)
+        finding_count = check_claims_in_session(session, claim_ids, check_config)
+    return (stored.status, stored.source_ids, len(claim_ids), finding_count)
 
 
 def _claim_input(session: Session, raw_hash: str) -> bool:

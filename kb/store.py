@@ -7,11 +7,13 @@ transaction (see `kb.pipeline`): a failure leaves nothing half-written.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 import checks
@@ -106,6 +108,8 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity (PostgreSQL refuses them)
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
@@ -126,11 +130,19 @@ class EntityCache:
         found = self.session.execute(select(Entity.id).where(Entity.name == name)).first()
         if found is None:
             kind, aliases = _gazetteer_entry(name)
-            entity = Entity(name=name, kind=kind, aliases=aliases)
-            self.session.add(entity)
-            self.session.flush()
-            assert entity.id is not None
-            entity_id = entity.id
+            try:
+                # a savepoint, so a concurrent worker creating the same entity first costs
+                # only this insert, not the whole input
+                with self.session.begin_nested():
+                    entity = Entity(name=name, kind=kind, aliases=aliases)
+                    self.session.add(entity)
+                    self.session.flush()
+                assert entity.id is not None
+                entity_id = entity.id
+            except IntegrityError:
+                entity_id = self.session.execute(
+                    select(Entity.id).where(Entity.name == name)
+                ).scalar_one()
         else:
             entity_id = found[0]
         self.ids[name] = entity_id
