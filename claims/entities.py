@@ -24,6 +24,7 @@ ENTITY_KINDS = (
     "dataset",
     "project",
     "country",
+    "method",
 )
 
 

@@ -1190,6 +1190,7 @@ class _ClaimBuilder(_Scanner):
             before(1, clause_start),
             before(2, clause_start),
             before(3, clause_start),
+            before(4, clause_start),
             before(1, sentence_start),
             before(2, sentence_start),
             before(3, sentence_start),
@@ -1295,10 +1296,13 @@ _HARDWARE_KINDS = frozenset(
 
 def _tier(mention: Mention) -> int | None:
     """Subject preference: 1 a named model, cluster or project; 2 a class of them
-    ("reasoning models", "MoE"); 3 an organisation; 4 a country; None otherwise."""
+    ("reasoning models", "MoE") or a method (RLVR, Best-of-N); 3 an organisation; 4 a
+    country; None otherwise (accelerators and datasets are subjects only as a fallback)."""
     kind = mention.entity.kind
     if kind in _PRIMARY_KINDS:
         return 2 if mention.entity.generic else 1
+    if kind == "method":
+        return 2
     if kind == "organisation":
         return 3
     if kind == "country":
