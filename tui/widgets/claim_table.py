@@ -20,6 +20,9 @@ from kb.browse import ClaimRow
 from tui.rendering import one_line, verdict_badge
 from tui.widgets.tables import VimDataTable
 
+#: Widest the quote column gets; wider terminals give the rest to the source title.
+QUOTE_MOST = 90
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -29,20 +32,30 @@ class ColumnSpec:
 
 
 def column_layout(width: int) -> list[ColumnSpec]:
-    """Columns that fit ``width`` cells: the quote takes what the others leave; kind joins at
-    100 cells, source and date at 140."""
+    """Columns that fit ``width`` cells: the quote takes what the others leave (up to
+    `QUOTE_MOST`, the rest going to the source title); kind joins at 100 cells, source and
+    date at 160."""
     columns = [
         ColumnSpec("badge", "verdict", 14),
-        ColumnSpec("subject", "subject", 12 if width < 140 else 18),
-        ColumnSpec("value", "value", 16 if width < 140 else 18),
+        ColumnSpec("subject", "subject", 12 if width < 160 else 18),
+        ColumnSpec("value", "value", 16 if width < 160 else 18),
     ]
     if width >= 100:
         columns.append(ColumnSpec("kind", "kind", 16))
-    if width >= 140:
-        columns.append(ColumnSpec("source", "source", 28))
+    source_width = 0
+    if width >= 160:
+        source_width = 28
         columns.append(ColumnSpec("date", "date", 10))
     used = sum(c.width + 2 for c in columns) + 2 + 2  # cell padding, quote padding, scrollbar
-    columns.insert(3, ColumnSpec("quote", "quote", max(16, width - used)))
+    if source_width:
+        used += source_width + 2
+    quote_width = max(16, width - used)
+    if source_width and quote_width > QUOTE_MOST:
+        source_width += quote_width - QUOTE_MOST
+        quote_width = QUOTE_MOST
+    columns.insert(3, ColumnSpec("quote", "quote", quote_width))
+    if source_width:
+        columns.insert(len(columns) - 1, ColumnSpec("source", "source", source_width))
     return columns
 
 
