@@ -24,7 +24,6 @@ TEXT_TYPES = {
     "application/rdf+xml",
     "application/xml",
     "text/xml",
-    "application/feed+json",
 }
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ingest import Document, InputFailure, ReadOptions, Unchanged, read_inputs
 from tests.local_http import LocalHTTPServer, Route
 
@@ -211,3 +213,24 @@ def test_redirect_to_another_scheme_is_refused(http_server: LocalHTTPServer) -> 
     failure = _only(list(read_inputs([http_server.url("/to-ftp")], options=SHORT)))
     assert isinstance(failure, InputFailure)
     assert "unsupported" in failure.reason
+
+
+def test_a_download_that_drips_past_the_timeout_is_stopped(http_server: LocalHTTPServer) -> None:
+    import time
+
+    def drip() -> Iterator[bytes]:
+        for _ in range(40):
+            time.sleep(0.1)  # each read is quick; the whole body is not
+            yield b"<p>still coming</p>\n"
+
+    url = http_server.add("/drip", Route(body=drip))
+    failure = _only(list(read_inputs([url], options=ReadOptions(timeout=0.5))))
+    assert isinstance(failure, InputFailure)
+    assert "timed out" in failure.reason
+
+
+def test_json_is_not_an_article_type(http_server: LocalHTTPServer) -> None:
+    url = http_server.add("/api", Route(body='{"flop": 1e25}', content_type="application/json"))
+    failure = _only(list(read_inputs([url], options=SHORT)))
+    assert isinstance(failure, InputFailure)
+    assert "application/json" in failure.reason
