@@ -9,6 +9,7 @@ from checks import catalog
 from checks.config import CheckConfig, ConfigError, load_config
 from checks.engine import CHECKER_VERSION, check_claims
 from checks.model import VERDICTS, CheckedClaim, Finding
+from checks.verdicts import claim_verdict
 
 __all__ = [
     "CHECKER_VERSION",
@@ -20,6 +21,7 @@ __all__ = [
     "catalog",
     "check_claims",
     "claim_graph",
+    "claim_verdict",
     "load_config",
     "related_claims",
 ]

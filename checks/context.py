@@ -44,6 +44,7 @@ class Fact:
     """A claim as the rules read it: value and bounds in ``unit`` (canonical)."""
 
     checked: CheckedClaim
+    id: int
     kind: str
     unit: str | None
     value: float
@@ -66,10 +67,8 @@ class Fact:
     conversion_notes: dict[str, Any] = field(default_factory=dict)
     #: Position among the claims of its sentence (a table row's cells line up by it).
     column: int = 0
-
-    @property
-    def id(self) -> int:
-        return self.checked.id
+    #: A rate of growth per year ("3.55x per year"): its value is a multiple, not converted.
+    growth: bool = False
 
     @property
     def quote(self) -> str:
@@ -143,8 +142,11 @@ def make_fact(checked: CheckedClaim, config: CheckConfig) -> Fact:
         low, high = high, low
     hardware = qualifiers.get("hardware") or None
     root = checked.root_source_id if checked.root_source_id is not None else checked.source_id
+    per = qualifiers.get("per", "").strip().lower()
     return Fact(
         checked=checked,
+        id=checked.id,
+        growth=claim.kind == "growth_rate" or per in ("year", "1 year", "yr", "a"),
         kind=claim.kind,
         unit=unit,
         value=value,
@@ -204,8 +206,6 @@ class Context:
     def __init__(self, facts: Iterable[Fact], references: Sequence[Fact], config: CheckConfig):
         self.config = config
         self.facts: list[Fact] = []
-        self.by_sentence: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
-        self.by_paragraph: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.sentence_members: dict[tuple[int, int], list[Fact]] = defaultdict(list)
         self.paragraph_members: dict[tuple[int, int], list[Fact]] = defaultdict(list)
         self.by_source_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
@@ -213,6 +213,7 @@ class Context:
         self.by_source_subject_any: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.by_source_kind: dict[tuple[int, str], list[Fact]] = defaultdict(list)
         self.sentences_by_source: dict[int, list[list[Fact]]] = defaultdict(list)
+        self._other_sources: dict[tuple[Any, ...], list[Fact]] = {}
         self.references_by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.subjects_by_source: dict[int, set[str]] = defaultdict(set)
         self.source_subject_names: dict[int, dict[str, str]] = defaultdict(dict)
@@ -222,8 +223,6 @@ class Context:
                 continue
             seen.add(fact.id)
             self.facts.append(fact)
-            self.by_sentence[(fact.sentence, fact.kind)].append(fact)
-            self.by_paragraph[(fact.paragraph, fact.kind)].append(fact)
             self.sentence_members[fact.sentence].append(fact)
             self.by_source_kind[(fact.source_id, fact.kind)].append(fact)
             self.paragraph_members[fact.paragraph].append(fact)
@@ -291,6 +290,7 @@ class Context:
         def usable(fact: Fact) -> bool:
             return (
                 fact.id != target.id
+                and (kinds is None or fact.kind in kinds)
                 and fact.unit is not None
                 and (units is None or fact.unit in units)
                 and (accept is None or accept(fact))
@@ -300,17 +300,9 @@ class Context:
         for locality in localities:
             pools: list[list[Fact]] = []
             if locality == SAME_SENTENCE:
-                pools = (
-                    [self.sentence_members.get(target.sentence, [])]
-                    if kinds is None
-                    else [self.by_sentence.get((target.sentence, kind), []) for kind in kinds]
-                )
+                pools = [self.sentence_members.get(target.sentence, [])]
             elif locality == SAME_PARAGRAPH:
-                pools = (
-                    [self.paragraph_members.get(target.paragraph, [])]
-                    if kinds is None
-                    else [self.by_paragraph.get((target.paragraph, kind), []) for kind in kinds]
-                )
+                pools = [self.paragraph_members.get(target.paragraph, [])]
             elif locality == SAME_SOURCE and key:
                 pools = (
                     [self.by_source_subject_any.get((target.source_id, key), [])]
@@ -338,7 +330,15 @@ class Context:
                     if not fact.subject_key or fact.subject_key == target.subject_key
                 ]
             if locality == SAME_SENTENCE:
-                candidates.sort(key=lambda fact: abs(fact.position - target.position))
+                # Several clusters in one sentence: the one about the claim's subject first.
+                candidates.sort(
+                    key=lambda fact: (
+                        bool(target.subject_key)
+                        and bool(fact.subject_key)
+                        and fact.subject_key != target.subject_key,
+                        abs(fact.position - target.position),
+                    )
+                )
             elif locality == SAME_PARAGRAPH:
                 candidates.sort(
                     key=lambda fact: (
@@ -357,14 +357,20 @@ class Context:
                         yield Found(fact, REFERENCE)
 
     def other_sources(self, target: Fact) -> list[Fact]:
-        """Facts of the same subject, kind and unit from other (root) sources."""
+        """Facts of the same subject, kind and unit from other (root) sources (cached per
+        subject, kind, unit and root: many claims of one article share the answer)."""
         if not target.subject_key:
             return []
-        return [
-            fact
-            for fact in self.by_subject.get((target.subject_key, target.kind), [])
-            if fact.root_id != target.root_id and fact.unit == target.unit and not fact.vague
-        ]
+        key = (target.subject_key, target.kind, target.unit, target.root_id)
+        cached = self._other_sources.get(key)
+        if cached is None:
+            cached = [
+                fact
+                for fact in self.by_subject.get((target.subject_key, target.kind), [])
+                if fact.root_id != target.root_id and fact.unit == target.unit and not fact.vague
+            ]
+            self._other_sources[key] = cached
+        return cached
 
     def sentences_of_source(self, source_id: int) -> list[list[Fact]]:
         """The claims of each sentence of a source, in text order within a sentence."""

@@ -16,6 +16,10 @@ from checks.context import ELSEWHERE, REFERENCE, SAME_PARAGRAPH, SAME_SENTENCE, 
 from checks.model import Finding
 
 ORDER = {"unchecked": 0, "consistent": 1, "questionable": 2, "inconsistent": 3}
+#: Rules that only compare with what other sources say: they decide a claim's verdict only
+#: when no rule recomputed it (a claim that recomputes fine is not wrong because another
+#: article says otherwise; that article's claim is flagged by its own recomputation).
+SECOND_OPINION_RULES = frozenset({"cross_source"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,3 +152,25 @@ def unchecked(fact: Fact, missing: list[str], rules: list[str]) -> Finding:
         assumptions={"missing": list(dict.fromkeys(missing))},
         explanation=text,
     )
+
+
+def claim_verdict(findings: Iterable[Finding | dict[str, Any]]) -> tuple[str, float]:
+    """One claim's verdict and severity from its findings.
+
+    The most severe verdict of the rules that recompute the figure (catalog, arithmetic,
+    references); cross-source comparison decides only when none of them could.
+    """
+    first: list[tuple[str, float]] = []
+    second: list[tuple[str, float]] = []
+    for item in findings:
+        if isinstance(item, dict):
+            rule, verdict, severity = item["rule"], item["verdict"], item.get("severity") or 0.0
+        else:
+            rule, verdict, severity = item.rule, item.verdict, item.severity
+        if verdict == "unchecked":
+            continue
+        (second if rule in SECOND_OPINION_RULES else first).append((verdict, float(severity)))
+    decided = first or second
+    if not decided:
+        return "unchecked", 0.0
+    return max(decided, key=lambda pair: (ORDER[pair[0]], pair[1]))

@@ -22,19 +22,36 @@ KINDS = frozenset(
 )  # fmt: skip
 
 
+_SUMMARIES: dict[int, tuple[list[Fact], tuple[float, float, int, list[Fact]]]] = {}
+
+
+def _summary(others: list[Fact]) -> tuple[float, float, int, list[Fact]]:
+    """Band, number of sources and the two extreme claims; cached per list (one per subject,
+    kind and source), which the context shares between the claims of an article."""
+    cached = _SUMMARIES.get(id(others))
+    if cached is not None and cached[0] is others:
+        return cached[1]
+    low = min(other.low for other in others)
+    high = max(other.high for other in others)
+    sources = len({other.root_id for other in others})
+    lowest = min(others, key=lambda other: other.value)
+    highest = max(others, key=lambda other: other.value)
+    summary = (low, high, sources, [lowest, highest] if lowest is not highest else [lowest])
+    if len(_SUMMARIES) > 100_000:
+        _SUMMARIES.clear()
+    _SUMMARIES[id(others)] = (others, summary)
+    return summary
+
+
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if not fact.subject_key or fact.vague:
         return None
     others = ctx.other_sources(fact)
     if not others:
         return None
-    low = min(other.low for other in others)
-    high = max(other.high for other in others)
+    low, high, sources, examples = _summary(others)
     factor = ctx.config.band("cross_source_factor")
     grade_ = grade(claimed_interval(fact), (low, high), (factor.high, factor.high))
-    sources = len({other.root_id for other in others})
-    shown = sorted(others, key=lambda other: other.value)
-    examples = [shown[0], shown[-1]] if len(shown) > 1 else shown
     basis = (
         f"{sources} other source{'s' if sources > 1 else ''} give {span(low, high, fact.unit)} "
         f"for {fact.subject} ({fact.kind.replace('_', ' ')})"

@@ -6,7 +6,7 @@ at the same distance, the smallest (the active one) is used, or one marked ``rol
 
 from __future__ import annotations
 
-from checks.context import Context, Fact, Found
+from checks.context import LOCALITIES, Context, Fact, Found
 from checks.model import Finding
 from checks.rules import Missing
 from checks.verdicts import claimed_interval, finding, grade
@@ -26,8 +26,17 @@ def _same_subject(fact: Fact):
 
 
 def _nearest(fact: Fact, ctx: Context, kind: str, unit: str, *, smallest: bool) -> Found | None:
+    # Parameters and tokens from the text's own source, else the trusted references: mixing
+    # in another article's figure for a related model misleads more than it helps.
     found = list(
-        ctx.find_all(fact, (kind,), units=(unit,), accept=_same_subject(fact), references=True)
+        ctx.find_all(
+            fact,
+            (kind,),
+            units=(unit,),
+            accept=_same_subject(fact),
+            localities=LOCALITIES[:3],
+            references=True,
+        )
     )
     if not found:
         return None

@@ -3,7 +3,7 @@ must be a plausible run length (the `run_days` band)."""
 
 from __future__ import annotations
 
-from checks.context import Context, Fact
+from checks.context import LOCALITIES, Context, Fact
 from checks.model import Finding
 from checks.rules import Missing
 from checks.rules.inputs import find_chips, find_duration
@@ -17,12 +17,16 @@ KINDS = frozenset({"gpu_hours"})
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if fact.unit != "GPU*hour":
         return None
-    chips = find_chips(fact, ctx, need_accelerator=False)
+    duration = find_duration(fact, ctx)
+    # Without a stated duration only the run length is checked, and a chip count from another
+    # source (perhaps of a larger or later cluster) says too little about it.
+    chips = find_chips(
+        fact, ctx, need_accelerator=False, localities=LOCALITIES if duration else LOCALITIES[:3]
+    )
     if isinstance(chips, str):
         return Missing((chips,))
     factors = ctx.config.band("verdict_factors")
     count = span(chips.low, chips.high, "GPU")
-    duration = find_duration(fact, ctx)
     if duration is not None:
         expected = (chips.low * duration.fact.low, chips.high * duration.fact.high)
         grade_ = grade(claimed_interval(fact), expected, (factors.low, factors.high))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.catalog import Accelerator
-from checks.context import SAME_SENTENCE, Context, Fact
+from checks.context import LOCALITIES, SAME_SENTENCE, Context, Fact
 from checks.model import Finding
 from checks.rules import Missing
 from checks.rules.inputs import (
@@ -33,9 +33,9 @@ def _gpu_seconds(
     tuple[tuple[float, float], Accelerator | None, list[dict[str, Any]], dict[str, Any], str] | str
 ):
     """(low, high) accelerator-seconds, the accelerator, inputs, assumptions, wording."""
-    hours = find_gpu_hours(fact, ctx)
-    if hours is not None:
-        acc = ctx.accelerator(hours.fact.hardware or fact.hardware)
+    hours = find_gpu_hours(fact, ctx, localities=LOCALITIES[:3])
+    acc = ctx.accelerator(hours.fact.hardware or fact.hardware) if hours else None
+    if hours is not None and acc is not None:
         words = f"{figure(hours.fact.value, 'GPU*hour')}"
         return (
             (hours.fact.low * 3600, hours.fact.high * 3600),
@@ -44,10 +44,11 @@ def _gpu_seconds(
             {},
             words,
         )
-    chips = find_chips(fact, ctx)
+    duration = find_duration(fact, ctx)
+    # With the duration assumed, a chip count from another source is too weak an input.
+    chips = find_chips(fact, ctx, localities=LOCALITIES if duration else LOCALITIES[:3])
     if isinstance(chips, str):
         return chips
-    duration = find_duration(fact, ctx)
     assumptions: dict[str, Any] = {}
     inputs = list(chips.inputs)
     if duration is not None:

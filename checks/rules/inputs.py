@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from checks.catalog import Accelerator
-from checks.context import SAME_SENTENCE, Context, Fact, Found
+from checks.context import LOCALITIES, SAME_SENTENCE, Context, Fact, Found
 
 CHIP_KINDS = ("chip_count", "other")
 #: Precisions a claim's silence most plausibly means; anything else is a stretch.
@@ -45,7 +46,13 @@ def accelerator_record(
     }
 
 
-def find_chips(fact: Fact, ctx: Context, *, need_accelerator: bool = True) -> Chips | str:
+def find_chips(
+    fact: Fact,
+    ctx: Context,
+    *,
+    need_accelerator: bool = True,
+    localities: Sequence[str] = LOCALITIES,
+) -> Chips | str:
     """The chips behind ``fact``: its own hardware count, else the nearest chip-count claim.
 
     A count that names no accelerator takes the one of an equal count elsewhere in the same
@@ -78,6 +85,7 @@ def find_chips(fact: Fact, ctx: Context, *, need_accelerator: bool = True) -> Ch
             and other.value > 1
             and _same_hardware(ctx, fact.hardware, other.hardware)
         ),
+        localities=localities,
     )
     if found is None:
         return "the number of accelerators"
@@ -103,13 +111,20 @@ def _restated_with_hardware(count: Fact, ctx: Context) -> Fact | None:
     return None
 
 
-def find_gpu_hours(fact: Fact, ctx: Context, *, references: bool = False) -> Found | None:
+def find_gpu_hours(
+    fact: Fact,
+    ctx: Context,
+    *,
+    references: bool = False,
+    localities: Sequence[str] = LOCALITIES,
+) -> Found | None:
     return ctx.find(
         fact,
         ("gpu_hours", "other"),
         units=("GPU*hour",),
         accept=lambda other: _same_hardware(ctx, fact.hardware, other.hardware),
         references=references,
+        localities=localities,
     )
 
 

@@ -64,7 +64,11 @@ def _composes(left: str, right: str, target: str, operation: str) -> bool:
     except Exception:  # a unit pint cannot compose is simply not a candidate
         return False
     combined = a * b if operation == "*" else a / b
-    return (1 * combined).dimensionality == (1 * t).dimensionality
+    # "$4M per rack" and a "72-chip" rack: the rack cancels in the text's own arithmetic.
+    ignore = {"[rack]"}
+    left_dims = {k: v for k, v in (1 * combined).dimensionality.items() if k not in ignore}
+    right_dims = {k: v for k, v in (1 * t).dimensionality.items() if k not in ignore}
+    return left_dims == right_dims
 
 
 @dataclass(slots=True)
@@ -90,8 +94,7 @@ def _numeric(fact: Fact) -> bool:
 
 
 def _is_growth(fact: Fact) -> bool:
-    per = fact.qualifiers.get("per", "").strip().lower()
-    return fact.kind == "growth_rate" or per in ("year", "1 year", "yr", "a")
+    return fact.growth
 
 
 def _products(fact: Fact, ctx: Context) -> Result | None:
@@ -101,6 +104,7 @@ def _products(fact: Fact, ctx: Context) -> Result | None:
     others = [o for o in ctx.sentence_of(fact) if o.id != fact.id and _numeric(o) and o.unit]
     best: tuple[tuple[float, int], Grade, tuple[float, float], str, Fact, Fact] | None = None
     claimed = claimed_interval(fact)
+    pairs = 0
     for left, right in permutations(others, 2):
         for operation in ("*", "/"):
             if operation == "*" and left.id > right.id:
@@ -110,6 +114,7 @@ def _products(fact: Fact, ctx: Context) -> Result | None:
                 continue
             if not _composes(left.unit, right.unit, fact.unit, operation):
                 continue
+            pairs += 1
             if operation == "*":
                 expected = (left.low * right.low, left.high * right.high)
             else:
@@ -123,6 +128,8 @@ def _products(fact: Fact, ctx: Context) -> Result | None:
     if best is None:
         return None
     _, result, expected, operation, left, right = best
+    if result.verdict != "consistent" and pairs > 1:
+        return None  # several ways to combine the figures and none holds: ambiguous
     sign = "×" if operation == "*" else "÷"
     text = (
         f"{figure(left.value, left.unit)} {sign} {figure(right.value, right.unit)} = "
@@ -268,6 +275,10 @@ def _growth(fact: Fact, ctx: Context) -> Result | None:
                 years_fact.input_record("years", SAME_SENTENCE),
             ]
             return Result(result, (expected, expected), "dimensionless", inputs, text)
+        if spans and not multiples:
+            result = _growth_of_quotients(fact, ctx, rate, spans[0])
+            if result is not None:
+                return result
         dated = [
             o
             for o in ctx.paragraph_of(fact)
@@ -319,6 +330,51 @@ def _growth(fact: Fact, ctx: Context) -> Result | None:
         rate_fact.input_record("growth_rate", SAME_PARAGRAPH),
     ]
     return Result(result, expected, fact.unit, inputs, text)
+
+
+def _growth_of_quotients(fact: Fact, ctx: Context, rate: float, years_fact: Fact) -> Result | None:
+    """ "x per year over n years" where the change is of a quotient of figures stated nearby
+    (price-performance: FLOP/s per dollar of two generations). Only a match is evidence."""
+    years = years_fact.value / HOURS_PER_YEAR
+    if years <= 0:
+        return None
+    figures = [
+        o for o in ctx.paragraph_of(fact)
+        if o.id != fact.id and o.unit not in (None, "dimensionless", "hour") and o.value > 0
+    ]  # fmt: skip
+    figures.sort(key=lambda o: o.position)
+    pairs = [
+        (first, second)
+        for index, first in enumerate(figures)
+        for second in figures[index + 1 :]
+        if first.unit == second.unit and first.kind == second.kind and first.value != second.value
+    ]
+    factors = _factors(ctx)
+    for numerator in pairs:
+        for denominator in pairs:
+            if denominator[0].unit == numerator[0].unit:
+                continue
+            change = (numerator[1].value / numerator[0].value) / (
+                denominator[1].value / denominator[0].value
+            )
+            if change <= 0:
+                continue
+            expected = change ** (1 / years)
+            result = grade((rate, rate), (expected, expected), factors)
+            if result.verdict == "consistent":
+                text = (
+                    f"({figure(numerator[1].value, numerator[1].unit)} / "
+                    f"{figure(denominator[1].value, denominator[1].unit)}) ÷ "
+                    f"({figure(numerator[0].value, numerator[0].unit)} / "
+                    f"{figure(denominator[0].value, denominator[0].unit)}) = {change:.3g}× over "
+                    f"{years:g} years, {expected:.3g}× per year; the claim {rate:g}× per year"
+                )
+                inputs = [
+                    o.input_record("operand", SAME_PARAGRAPH) for o in (*numerator, *denominator)
+                ]
+                inputs.append(years_fact.input_record("years", SAME_SENTENCE))
+                return Result(result, (expected, expected), "dimensionless", inputs, text)
+    return None
 
 
 @cache
@@ -388,6 +444,8 @@ def _shares(fact: Fact, ctx: Context) -> Result | None:
                 text,
                 implied,
             )
+    if best is None or best.grade.verdict != "consistent":
+        return None  # the percentage may be of something else: only a share that holds counts
     return best
 
 
@@ -430,6 +488,7 @@ def _implied_other_side(fact: Fact, ctx: Context) -> Result | None:
             bound="=",
         )
         hypothetical.checked = replace(large.checked, id=fact.id)
+        hypothetical.id = fact.id
         for rule in HARDWARE_RULES:
             module = load(rule)
             if module.KINDS and large.kind not in module.KINDS:
@@ -502,7 +561,11 @@ SUBCHECKS = (_products, _sums, _ratios, _growth, _shares, _implied_other_side, _
 
 
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
-    results = [result for sub in SUBCHECKS if (result := sub(fact, ctx)) is not None]
+    if len(ctx.sentence_of(fact)) < 2 and fact.unit != "dimensionless" and not fact.growth:
+        subchecks: tuple = (_growth,)  # every other relation needs a second figure nearby
+    else:
+        subchecks = SUBCHECKS
+    results = [result for sub in subchecks if (result := sub(fact, ctx)) is not None]
     if not results:
         return None
     worst = max(results, key=lambda r: (ORDER[r.grade.verdict], r.grade.severity))
