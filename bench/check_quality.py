@@ -202,7 +202,8 @@ def main() -> int:
         ok = reached == row.expected
         agree += ok
         print(
-            f"{row.seed:4} {row.number:>2}  {row.expected:12} {reached:12} {'yes' if ok else 'NO ':3} {row.figure[:70]}"
+            f"{row.seed:4} {row.number:>2}  {row.expected:12} {reached:12} "
+            f"{'yes' if ok else 'NO ':3} {row.figure[:70]}"
         )
         if options.verbose or not ok:
             print(f"{'':22}claims: {note[:300]}")
@@ -211,10 +212,12 @@ def main() -> int:
                     for finding in fs:
                         if finding["verdict"] != "unchecked" or len(fs) == 1:
                             print(
-                                f"{'':24}[{finding['rule']}] {finding['verdict']}: {finding['explanation'][:260]}"
+                                f"{'':24}[{finding['rule']}] {finding['verdict']}: "
+                                f"{finding['explanation'][:260]}"
                             )
     print(
-        f"\nagreement: {agree}/{len(rows)} rows; {len(findings)} findings over {sum(len(c) for c in grouped.values())} claims"
+        f"\nagreement: {agree}/{len(rows)} rows; {len(findings)} findings over "
+        f"{sum(len(c) for c in grouped.values())} claims"
     )
     return 0 if agree == len(rows) else 1
 

@@ -43,7 +43,8 @@ def synthetic_claims(count: int, seed: int = 7) -> list[CheckedClaim]:
             if pattern == 0:  # a cluster
                 figures = [
                     (chips, "GPU", "chip_count", {"hardware": hardware}),
-                    (chips * 1e15 * rng.uniform(0.3, 5), "FLOP/s", "cluster_throughput", {"scope": "total"}),
+                    (chips * 1e15 * rng.uniform(0.3, 5), "FLOP/s", "cluster_throughput",
+                     {"scope": "total"}),
                     (chips * 1500 * rng.uniform(0.3, 5), "W", "power", {}),
                     (chips * 50e3 * rng.uniform(0.2, 50), "USD", "capex", {}),
                 ]  # fmt: skip

@@ -57,7 +57,10 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
         f"for {fact.subject} ({fact.kind.replace('_', ' ')})"
     )
     if grade_.verdict == "consistent":
-        text = f"Consistent: {basis}; the claim {figure(fact.value, fact.unit)} agrees within {factor.high:g}×."
+        text = (
+            f"Consistent: {basis}; the claim {figure(fact.value, fact.unit)} "
+            f"agrees within {factor.high:g}×."
+        )
     else:
         text = (
             f"{grade_.verdict.capitalize()}: {basis}; the claim {figure(fact.value, fact.unit)} "

@@ -62,7 +62,8 @@ def _gpu_seconds(
         hours_high = months.high * days.high * 24
         assumptions["training_months"] = months.record()
         duration_words = f"{months.low:g}–{months.high:g} months (not stated)"
-    words = f"{span(chips.low, chips.high, 'GPU')} {chips.accelerator.key if chips.accelerator else ''} × {duration_words}"
+    name = chips.accelerator.key if chips.accelerator else ""
+    words = f"{span(chips.low, chips.high, 'GPU')} {name} × {duration_words}"
     return (
         (chips.low * hours_low * 3600, chips.high * hours_high * 3600),
         chips.accelerator,
@@ -101,7 +102,10 @@ def _from_cluster_throughput(fact: Fact, ctx: Context) -> Finding | Missing | No
         assumptions={"mfu": mfu.record(), "training_months": months.record(),
                      "verdict_factors": factors.record()},
         explanation=text,
-        implied=f"implies an MFU of {fact.value / (found.fact.value * (seconds[0] + seconds[1]) / 2):.0%} over {(months.low + months.high) / 2:g} months",
+        implied=(
+            f"implies an MFU of {fact.value / (found.fact.value * sum(seconds) / 2):.0%} "
+            f"over {(months.low + months.high) / 2:g} months"
+        ),
     )  # fmt: skip
 
 
@@ -154,10 +158,14 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     elif note:
         text = f"Questionable: {note}. {basis}."
     else:
-        text = f"{grade_.verdict.capitalize()}: {basis}; the claim {claimed_words} is {times(grade_.ratio)}."
+        text = (
+            f"{grade_.verdict.capitalize()}: {basis}; "
+            f"the claim {claimed_words} is {times(grade_.ratio)}."
+        )
     baseline = acc.peak("BF16") or peak
     mfu_needed = fact.value / (baseline * (seconds_low + seconds_high) / 2)
-    implied = f"implies an MFU of {mfu_needed:.0%} at {precision_words('BF16' if acc.peak('BF16') else precision)}"
+    baseline_words = precision_words("BF16" if acc.peak("BF16") else precision)
+    implied = f"implies an MFU of {mfu_needed:.0%} at {baseline_words}"
     inputs = inputs + [
         accelerator_record(
             acc, f"peak_flops_{precision}", peak, "FLOP/s", acc.peak_source_for(precision)

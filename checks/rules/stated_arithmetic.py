@@ -211,7 +211,10 @@ def _ratios(fact: Fact, ctx: Context) -> Result | None:
                 for value in (other.value, 1 / other.value):
                     result = grade(claimed, (value, value), _factors(ctx))
                     if best is None or result.distance < best[0]:
-                        text = f"the same sentence states {figure(other.value, 'dimensionless')}; the claim {figure(fact.value, 'dimensionless')}"
+                        text = (
+                            f"the same sentence states {figure(other.value, 'dimensionless')}; "
+                            f"the claim {figure(fact.value, 'dimensionless')}"
+                        )
                         best = (
                             result.distance,
                             Result(
@@ -229,7 +232,8 @@ def _ratios(fact: Fact, ctx: Context) -> Result | None:
             result = grade(claimed, (value, value), _factors(ctx))
             if best is None or result.distance < best[0]:
                 text = (
-                    f"{figure(numerator.value, numerator.unit)} ÷ {figure(denominator.value, denominator.unit)}"
+                    f"{figure(numerator.value, numerator.unit)} ÷ "
+                    f"{figure(denominator.value, denominator.unit)}"
                     f" = {value:.3g} (1/{1 / value:.3g}); the claim {fact.value:.3g}"
                 )
                 inputs = [
@@ -269,7 +273,10 @@ def _growth(fact: Fact, ctx: Context) -> Result | None:
             years = years_fact.value / HOURS_PER_YEAR
             expected = multiple.value ** (1 / years)
             result = grade((rate, rate), (expected, expected), factors)
-            text = f"{multiple.value:g}× over {years:g} years is {expected:.3g}× per year; the claim {rate:g}× per year"
+            text = (
+                f"{multiple.value:g}× over {years:g} years is {expected:.3g}× per year; "
+                f"the claim {rate:g}× per year"
+            )
             inputs = [
                 multiple.input_record("multiple", SAME_SENTENCE),
                 years_fact.input_record("years", SAME_SENTENCE),
@@ -293,7 +300,8 @@ def _growth(fact: Fact, ctx: Context) -> Result | None:
                 expected = (second.value / first.value) ** (1 / (y2 - y1))
                 result = grade((rate, rate), (expected, expected), factors)
                 text = (
-                    f"{figure(first.value, first.unit)} ({y1}) to {figure(second.value, second.unit)} ({y2}) "
+                    f"{figure(first.value, first.unit)} ({y1}) to "
+                    f"{figure(second.value, second.unit)} ({y2}) "
                     f"is {expected:.3g}× per year; the claim {rate:g}× per year"
                 )
                 inputs = [
@@ -432,7 +440,8 @@ def _shares(fact: Fact, ctx: Context) -> Result | None:
         result = grade(claimed_interval(fact), expected, _verdict_factors(ctx))
         if best is None or result.distance < best.grade.distance:
             text = (
-                f"{share.value:.3g} of {subject}'s {figure(base, fact.unit)} = {span(*expected, fact.unit)}; "
+                f"{share.value:.3g} of {subject}'s {figure(base, fact.unit)} = "
+                f"{span(*expected, fact.unit)}; "
                 f"the claim {figure(fact.value, fact.unit)}"
             )
             implied = f"implies {subject} at {figure(fact.value / share.value, fact.unit)}"
@@ -497,8 +506,9 @@ def _implied_other_side(fact: Fact, ctx: Context) -> Result | None:
             if isinstance(inner, Finding) and inner.verdict != "consistent":
                 result = Grade(inner.verdict, inner.ratio or 1.0, inner.severity)
                 text = (
-                    f"with {figure(small.value, small.unit)} for {small.subject}, the ratio implies "
-                    f"{span(*implied, large.unit)} for {large.subject}; {inner.explanation[0].lower()}{inner.explanation[1:]}"
+                    f"with {figure(small.value, small.unit)} for {small.subject}, "
+                    f"the ratio implies {span(*implied, large.unit)} for {large.subject}; "
+                    f"{inner.explanation[0].lower()}{inner.explanation[1:]}"
                 )
                 return Result(
                     result,
