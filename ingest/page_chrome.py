@@ -17,6 +17,7 @@ from importlib import resources
 EDGE_LINES = 8
 #: A footer marker must sit in the last share of the text to cut the rest.
 TAIL_SHARE = 0.4
+_LABEL = re.compile(r"[^\W\d_][^\d\t{}()\[\];=<>]*")
 #: A short text's footer zone spans at least this many of its last lines.
 TAIL_MIN_LINES = 12
 #: Lines longer than this are never chrome: they are prose.
@@ -85,7 +86,7 @@ def strip_chrome(lines: list[str]) -> ChromeResult:
                 previous = stripped
                 continue
             if patterns.tail_start.fullmatch(stripped) or (
-                stripped == previous and len(stripped) <= 40
+                stripped == previous and _looks_like_label(stripped)
             ):
                 cut = index if stripped != previous else _previous_content(content_indexes, index)
                 tags = _footer_tags(lines[cut:])
@@ -103,6 +104,11 @@ def strip_chrome(lines: list[str]) -> ChromeResult:
             continue
         result.append(line)
     return ChromeResult(result, removed, tags)
+
+
+def _looks_like_label(line: str) -> bool:
+    """A widget label: short words, no figures, no code or table punctuation."""
+    return len(line) <= 40 and _LABEL.fullmatch(line) is not None
 
 
 def _previous_content(content_indexes: list[int], index: int) -> int:
