@@ -9,13 +9,14 @@ Python. Renderers (`kb.report.html`, `.markdown`, `.json`, `.claimreview`) only 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, Text, cast, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import aliased
 
@@ -339,7 +340,7 @@ _CLAIM_COLUMNS = (
     Claim.bound,
     Claim.kind,
     Claim.subject_id,
-    Claim.qualifiers,
+    cast(Claim.qualifiers, Text),
     Claim.verdict,
     Claim.severity,
 )
@@ -358,14 +359,32 @@ _FINDING_COLUMNS = (
     Finding.severity,
     Finding.confidence,
     Finding.implied,
-    Finding.inputs,
-    Finding.assumptions,
+    cast(Finding.inputs, Text),
+    cast(Finding.assumptions, Text),
     Finding.explanation,
     Finding.checker_version,
 )
 
 
-def _claim_row(row: Sequence[Any], entity_names: dict[int, str]) -> ClaimRow:
+def _decode_all(texts: Sequence[Any]) -> list[Any]:
+    """JSON column texts decoded in one ``json.loads`` call.
+
+    JSON columns are read as text and decoded here because one call on a joined array is
+    several times faster than a call per row, which matters at 200,000 claims.
+    """
+    if not texts:
+        return []
+    parts = [t if isinstance(t, str) and t else "null" for t in texts]
+    decoded: list[Any] = json.loads("[" + ",".join(parts) + "]")
+    return decoded
+
+
+def _claim_rows(rows: Sequence[Any], entity_names: dict[int, str]) -> list[ClaimRow]:
+    qualifiers = _decode_all([row[16] for row in rows])
+    return [_claim_row(row, entity_names, q) for row, q in zip(rows, qualifiers, strict=True)]
+
+
+def _claim_row(row: Sequence[Any], entity_names: dict[int, str], qualifiers: Any) -> ClaimRow:
     subject_id = row[15]
     return ClaimRow(
         id=row[0],
@@ -384,7 +403,7 @@ def _claim_row(row: Sequence[Any], entity_names: dict[int, str]) -> ClaimRow:
         bound=row[13],
         kind=row[14],
         subject=entity_names.get(subject_id) if subject_id is not None else None,
-        qualifiers=dict(row[16] or {}),
+        qualifiers=qualifiers if isinstance(qualifiers, dict) else {},
         verdict=row[17] if row[17] in VERDICT_RANK else "unchecked",
         severity=float(row[18] or 0.0),
     )
@@ -463,25 +482,29 @@ def gather_report(
         )
 
         claims: dict[int, ClaimRow] = {}
-        for row in connection.execute(
+        claim_rows = connection.execute(
             select(*_CLAIM_COLUMNS).where(*listed).order_by(Claim.source_id, Claim.start, Claim.id)
-        ):
-            claim = _claim_row(row, entity_names)
+        ).all()
+        for claim in _claim_rows(claim_rows, entity_names):
             claims[claim.id] = claim
+        del claim_rows
 
         listed_claim_ids = select(Claim.id).where(*listed)
-        for row in connection.execute(
+        finding_rows = connection.execute(
             select(*_FINDING_COLUMNS)
             .where(Finding.claim_id.in_(listed_claim_ids))
             .order_by(Finding.claim_id, Finding.id)
-        ):
+        ).all()
+        inputs = _decode_all([row[13] for row in finding_rows])
+        assumptions = _decode_all([row[14] for row in finding_rows])
+        for row, row_inputs, row_assumptions in zip(finding_rows, inputs, assumptions, strict=True):
             finding = FindingRow(
                 *row[:10],
                 float(row[10] or 0.0),
                 row[11],
                 row[12],
-                list(row[13] or []),
-                dict(row[14] or {}),
+                row_inputs if isinstance(row_inputs, list) else [],
+                row_assumptions if isinstance(row_assumptions, dict) else {},
                 row[15] or "",
                 row[16],
             )
@@ -513,8 +536,10 @@ def gather_report(
         )
         cited_claims: dict[int, ClaimRow] = {}
         for chunk in _chunks(cited_ids):
-            for row in connection.execute(select(*_CLAIM_COLUMNS).where(Claim.id.in_(chunk))):
-                cited = _claim_row(row, entity_names)
+            chunk_rows = connection.execute(
+                select(*_CLAIM_COLUMNS).where(Claim.id.in_(chunk))
+            ).all()
+            for cited in _claim_rows(chunk_rows, entity_names):
                 cited_claims[cited.id] = cited
         missing_sources = sorted(
             {c.source_id for c in cited_claims.values()} - {r[0] for r in source_rows}

@@ -77,17 +77,17 @@ def claim_json(claim: ClaimRow, listed: bool) -> dict[str, Any]:
         "quote": claim.quote,
         "sentence": claim.sentence,
         "sentence_start": claim.sentence_start,
-        "value": _number(claim.value),
+        "value": claim.value,
         "unit": claim.unit,
-        "low": _number(claim.low),
-        "high": _number(claim.high),
+        "low": claim.low,
+        "high": claim.high,
         "approx": claim.approx,
         "bound": claim.bound,
         "kind": claim.kind,
         "subject": claim.subject,
-        "qualifiers": _clean(claim.qualifiers),
+        "qualifiers": claim.qualifiers,
         "verdict": claim.verdict,
-        "severity": _number(claim.severity) or 0.0,
+        "severity": claim.severity,
         "finding_ids": [f.id for f in claim.findings],
         "review_ids": [r.id for r in claim.reviews],
     }
@@ -99,17 +99,17 @@ def finding_json(finding: FindingRow) -> dict[str, Any]:
         "claim_id": finding.claim_id,
         "rule": finding.rule,
         "verdict": finding.verdict,
-        "claimed_value": _number(finding.claimed_value),
+        "claimed_value": finding.claimed_value,
         "claimed_unit": finding.claimed_unit,
-        "expected_low": _number(finding.expected_low),
-        "expected_high": _number(finding.expected_high),
+        "expected_low": finding.expected_low,
+        "expected_high": finding.expected_high,
         "expected_unit": finding.expected_unit,
-        "ratio": _number(finding.ratio),
-        "severity": _number(finding.severity) or 0.0,
+        "ratio": finding.ratio,
+        "severity": finding.severity,
         "confidence": finding.confidence,
         "implied": finding.implied,
-        "inputs": _clean(finding.inputs),
-        "assumptions": _clean(finding.assumptions),
+        "inputs": finding.inputs,
+        "assumptions": finding.assumptions,
         "explanation": finding.explanation,
         "checker_version": finding.checker_version,
     }
@@ -123,7 +123,7 @@ def review_json(review: ReviewRow) -> dict[str, Any]:
         "claim_fingerprint": review.claim_fingerprint,
         "rule": review.rule,
         "status": review.status,
-        "corrected_value": _number(review.corrected_value),
+        "corrected_value": review.corrected_value,
         "corrected_unit": review.corrected_unit,
         "note": review.note,
         "reviewer": review.reviewer,
@@ -132,7 +132,8 @@ def review_json(review: ReviewRow) -> dict[str, Any]:
 
 
 def report_document(report: Report) -> dict[str, Any]:
-    """The report as a JSON-ready dict following ``report.schema.json``."""
+    """The report as a dict following ``report.schema.json``, except that figures may still
+    be NaN or infinite (`render_json` writes those as null)."""
     summary = report.summary
     listed_sources = list(report.walk_sources())
     listed_ids = {s.id for s in listed_sources}
@@ -158,7 +159,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "findings": [finding_json(f) for f in report.all_findings()],
         "reviews": [review_json(r) for c in report.claims.values() for r in c.reviews],
         "cross_source_finding_ids": [f.id for f in report.cross_source],
-        "catalog_figures": [_clean(item) for item in report.catalog_figures()],
+        "catalog_figures": report.catalog_figures(),
     }
 
 
@@ -172,8 +173,14 @@ def render_json(report: Report) -> str:
 
 
 def dumps_by_line(document: dict[str, Any]) -> str:
+    # One encoder for every item: json.dumps with options builds a new one per call.
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
+
     def compact(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        try:
+            return encode(value)
+        except ValueError:  # a NaN or infinity somewhere: rare, so only then walk the value
+            return encode(_clean(value))
 
     lines = ["{"]
     keys = list(document)

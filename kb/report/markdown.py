@@ -31,18 +31,16 @@ from kb.report.presentation import (
     source_facts,
 )
 
-#: Characters Markdown could read as syntax, each escaped with a backslash.
-_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*[]<>|~"})
-#: "_" only where it could open or close emphasis (CommonMark ignores it inside words, so
-#: snake_case names stay readable).
-_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
+#: Characters Markdown could read as syntax; "_" only where it could open or close emphasis
+#: (CommonMark ignores it inside words, so snake_case names stay readable).
+_SPECIAL = re.compile(r"[\\`*\[\]<>|~]|(?<!\w)_|_(?!\w)")
 GAUGE_WIDTH = 41
 
 
 def _m(text: object) -> str:
     """Text made inert in Markdown: special characters escaped, line breaks flattened."""
-    flat = " ".join(("" if text is None else str(text)).split()).translate(_ESCAPES)
-    return _UNDERSCORE.sub(r"\\_", flat) if "_" in flat else flat
+    flat = " ".join(("" if text is None else str(text)).split())
+    return _SPECIAL.sub(r"\\\g<0>", flat) if _SPECIAL.search(flat) else flat
 
 
 def _marked_sentence(claim: ClaimRow) -> str:
@@ -294,6 +292,8 @@ def _plain(text: str) -> str:
 
 def _width(text: str) -> int:
     """Terminal columns: CJK and other wide characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
