@@ -300,6 +300,7 @@ def test_one_article_with_a_table_of_sections_is_not_an_anthology() -> None:
 
 def test_repeated_code_or_table_lines_do_not_cut_the_article() -> None:
     body = "\n".join(f"Paragraph {n} about a 2 MW hall and its 3,000 GPUs." for n in range(12))
-    text = f"Title\n\n{body}\n\n    }}\n\n    }}\n\nrow\t1\t2\nrow\t1\t2\n\nClosing line with 5 GW.\n"
+    code_and_table = "    }\n\n    }\n\nrow\t1\t2\nrow\t1\t2"
+    text = f"Title\n\n{body}\n\n{code_and_table}\n\nClosing line with 5 GW.\n"
     document = read_text(text)
     assert document.text.endswith("Closing line with 5 GW.")
