@@ -25,6 +25,9 @@ SAME_PARAGRAPH = "same paragraph or table"
 SAME_SOURCE = "same subject, same source"
 ELSEWHERE = "same subject, another source"
 REFERENCE = "reference figure"
+#: How far (in characters) a "paragraph" input may lie: text without paragraph breaks (some
+#: scraped pages) must not make the whole article one paragraph.
+PARAGRAPH_REACH = 2000
 #: Localities in the order rules prefer them.
 LOCALITIES: tuple[str, ...] = (SAME_SENTENCE, SAME_PARAGRAPH, SAME_SOURCE, ELSEWHERE)
 
@@ -154,7 +157,8 @@ def make_fact(checked: CheckedClaim, config: CheckConfig) -> Fact:
         high=high,
         bound=claim.bound,
         subject=claim.subject,
-        subject_key=subject_key(claim.subject),
+        # An accelerator's name as subject ("H800 GPU hours") names no model or cluster.
+        subject_key=None if config.catalog.lookup(claim.subject) else subject_key(claim.subject),
         source_id=checked.source_id,
         root_id=root,
         sentence=(checked.source_id, claim.sentence_start),
@@ -255,6 +259,7 @@ class Context:
         localities: Sequence[str] = LOCALITIES,
         subject_key: str | None = None,
         references: bool = False,
+        strict_subject: bool = False,
     ) -> Found | None:
         """The nearest fact of one of ``kinds`` (and ``units``) that ``accept`` takes.
 
@@ -264,7 +269,7 @@ class Context:
         """
         for found in self.find_all(
             target, kinds, units=units, accept=accept, localities=localities,
-            subject_key=subject_key, references=references,
+            subject_key=subject_key, references=references, strict_subject=strict_subject,
         ):  # fmt: skip
             return found
         return None
@@ -279,11 +284,15 @@ class Context:
         localities: Sequence[str] = LOCALITIES,
         subject_key: str | None = None,
         references: bool = False,
+        strict_subject: bool = False,
     ) -> Iterator[Found]:
         """Every such fact, nearest locality first (within one, nearest position first).
 
         ``kinds`` None means any kind (then ``units`` should narrow the search). Within a
-        paragraph or table, a fact in the same column as the target comes first.
+        paragraph or table, a fact in the same column as the target comes first, and only
+        facts within `PARAGRAPH_REACH` characters count (some inputs have no paragraphs).
+        With ``strict_subject`` a fact about another named subject is no input even in the
+        same sentence ("V3 took 2.8M GPU-hours, GPT-4 cost $78M").
         """
         key = subject_key or target.subject_key
 
@@ -322,6 +331,18 @@ class Context:
                     for kind in kinds
                 ]
             candidates = [fact for pool in pools for fact in pool if usable(fact)]
+            if locality == SAME_SENTENCE and strict_subject and target.subject_key:
+                candidates = [
+                    fact
+                    for fact in candidates
+                    if not fact.subject_key or fact.subject_key == target.subject_key
+                ]
+            if locality == SAME_PARAGRAPH:
+                candidates = [
+                    fact
+                    for fact in candidates
+                    if abs(fact.position - target.position) <= PARAGRAPH_REACH
+                ]
             if locality == SAME_PARAGRAPH and target.subject_key:
                 # Beyond the sentence, a figure about another named subject is not an input.
                 candidates = [

@@ -86,6 +86,7 @@ def find_chips(
             and _same_hardware(ctx, fact.hardware, other.hardware)
         ),
         localities=localities,
+        strict_subject=True,
     )
     if found is None:
         return "the number of accelerators"
@@ -125,6 +126,7 @@ def find_gpu_hours(
         accept=lambda other: _same_hardware(ctx, fact.hardware, other.hardware),
         references=references,
         localities=localities,
+        strict_subject=True,
     )
 
 

@@ -26,6 +26,13 @@ def beside_a_percentage(fact: Fact, ctx: Context) -> bool:
     )
 
 
+def in_a_row_of_parts(fact: Fact, ctx: Context) -> bool:
+    """One of three or more like figures in a row (a table's phases and total): which one the
+    reference's figure corresponds to is unknown, so none is compared (rule 8 checks the sum)."""
+    alike = [o for o in ctx.sentence_of(fact) if o.kind == fact.kind and o.unit == fact.unit]
+    return len(alike) >= 3
+
+
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if not fact.subject_key or fact.unit in (None, "dimensionless", "hour"):
         return None
@@ -35,7 +42,7 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
             fact, (fact.kind,), units=(fact.unit,), localities=(), references=True
         )
     ]
-    if not candidates or beside_a_percentage(fact, ctx):
+    if not candidates or beside_a_percentage(fact, ctx) or in_a_row_of_parts(fact, ctx):
         return None
     nearest = min(candidates, key=lambda ref: abs(math.log(max(fact.value, 1e-300) / ref.value)))
     reference = nearest.reference

@@ -97,11 +97,19 @@ def _is_growth(fact: Fact) -> bool:
     return fact.growth
 
 
+def _compatible_subject(fact: Fact, other: Fact) -> bool:
+    return not fact.subject_key or not other.subject_key or fact.subject_key == other.subject_key
+
+
 def _products(fact: Fact, ctx: Context) -> Result | None:
     """The target as a product or quotient of two other figures of its sentence."""
     if fact.unit is None or fact.unit == "dimensionless" or _is_growth(fact):
         return None
-    others = [o for o in ctx.sentence_of(fact) if o.id != fact.id and _numeric(o) and o.unit]
+    others = [
+        o
+        for o in ctx.sentence_of(fact)
+        if o.id != fact.id and _numeric(o) and o.unit and _compatible_subject(fact, o)
+    ]
     best: tuple[tuple[float, int], Grade, tuple[float, float], str, Fact, Fact] | None = None
     claimed = claimed_interval(fact)
     pairs = 0
@@ -550,7 +558,13 @@ def _changes(fact: Fact, ctx: Context) -> Result | None:
                 - first.checked.claim.sentence_start : second.checked.claim.start
                 - second.checked.claim.sentence_start
             ]
-            if _has_cue(between, cues()["from_to"]) and first.value > 0:
+            near = 0 <= fact.checked.claim.paragraph - first.checked.claim.paragraph <= 4
+            if (
+                near
+                and first.position < fact.position
+                and _has_cue(between, cues()["from_to"])
+                and first.value > 0
+            ):
                 pairs.append((abs(first.position - fact.position), first, second))
     if not pairs:
         return None
