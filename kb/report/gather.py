@@ -281,16 +281,17 @@ def _as_utc(value: datetime | None) -> datetime | None:
 
 
 def _scoped_sources(scope: ReportScope) -> Select[Any]:
-    """SELECT source.id for the sources in scope: current versions, filtered by id and date."""
+    """SELECT source.id for the sources in scope, filtered by id and date.
+
+    Only current versions, unless a source is asked for by id: an editor may want the report
+    on an older version of a page.
+    """
     parent = aliased(Source)
-    query = (
-        select(Source.id)
-        .select_from(Source)
-        .outerjoin(parent, Source.parent_id == parent.id)
-        .where(Source.is_current, or_(parent.id.is_(None), parent.is_current))
-    )
+    query = select(Source.id).select_from(Source).outerjoin(parent, Source.parent_id == parent.id)
     if scope.source_id is not None:
         query = query.where(or_(Source.id == scope.source_id, Source.parent_id == scope.source_id))
+    else:
+        query = query.where(Source.is_current, or_(parent.id.is_(None), parent.is_current))
     if scope.since is not None:
         since = datetime.combine(scope.since, time.min, tzinfo=UTC)
         dated = func.coalesce(Source.published, parent.published, Source.fetched, Source.created)

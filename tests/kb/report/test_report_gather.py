@@ -102,7 +102,9 @@ def test_verdict_filter_limits_listing_but_not_summary(
     assert [s.id for s in report.sources] == [sample_kb["anthology"]]
 
 
-def test_superseded_versions_are_left_out(engine: Engine, sample_kb: dict[str, int]) -> None:
+def test_superseded_versions_are_left_out_of_the_full_report(
+    engine: Engine, sample_kb: dict[str, int]
+) -> None:
     with session_scope(engine) as session:
         session.execute(
             update(Source).where(Source.id == sample_kb["other"]).values(is_current=False)
@@ -110,6 +112,9 @@ def test_superseded_versions_are_left_out(engine: Engine, sample_kb: dict[str, i
     report = gather_report(engine)
     assert sample_kb["rival"] not in report.claims
     assert report.summary.sources == 1
+    # ... unless asked for by id.
+    old_version = gather_report(engine, ReportScope(source_id=sample_kb["other"]))
+    assert sample_kb["rival"] in old_version.claims
 
 
 def test_review_finds_its_claim_by_fingerprint_after_renumbering(

@@ -95,6 +95,20 @@ def test_hostile_article_text_stays_text(engine: Engine, factory, fixed_time: da
         assumptions={HOSTILE_SCRIPT: {"low": 1, "high": 2, "note": HOSTILE_IMG}},
     )
     factory.review(claim, source, status="confirmed", note=HOSTILE_SCRIPT, reviewer=HOSTILE_IMG)
+    # A quote with markup in it reaches the chart labels and tooltips too.
+    hostile_quote = factory.claim(
+        source, text, HOSTILE_IMG, value=1.0, unit="W", verdict="questionable", severity=0.5
+    )
+    factory.finding(
+        hostile_quote,
+        rule="r",
+        verdict="questionable",
+        expected_low=2.0,
+        expected_high=3.0,
+        ratio=0.5,
+        severity=0.5,
+        explanation=HOSTILE_SCRIPT,
+    )
 
     document = render_html(gather_report(engine, generated_at=fixed_time))
     elements = parse(document)
@@ -108,7 +122,8 @@ def test_hostile_article_text_stays_text(engine: Engine, factory, fixed_time: da
     # The text is still shown, as text.
     shown = "".join(elements.text)
     assert HOSTILE_SCRIPT in shown and HOSTILE_IMG in shown
-    assert elements.marked == ["5,000 MW"]
+    assert sorted(elements.marked) == sorted(["5,000 MW", HOSTILE_IMG])
+    assert elements.named("svg")  # the hostile quote was charted, as text
 
 
 def test_page_is_self_contained_and_forbids_scripts(
