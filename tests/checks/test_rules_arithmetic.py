@@ -123,3 +123,21 @@ def test_ratio_between_subjects_implies_a_cost_the_hardware_cannot_bear(article:
     finding = only(findings_for(article.claims, "1/100,000", "stated_arithmetic"))
     assert finding.verdict == "inconsistent"
     assert finding.implied.startswith("implies $600 bn for P")
+
+
+def test_growth_of_a_quotient_over_stated_years(article: Article):
+    article.sentence(
+        "Chip A gives 1e15 FLOP/s for $40K; chip B gives 3e15 FLOP/s for $60K.",
+        ("1e15 FLOP/s", 1e15, "FLOP/s", "chip_throughput", {"scope": "per_chip"}),
+        ("$40K", 4e4, "USD", "capex", {"per": "GPU"}),
+        ("3e15 FLOP/s", 3e15, "FLOP/s", "chip_throughput", {"scope": "per_chip"}),
+        ("$60K", 6e4, "USD", "capex", {"per": "GPU"}),
+    )
+    article.sentence(
+        "Over 2 years that is 1.41x per year in price-performance.",
+        ("2 years", 2, "year", "duration"),
+        ("1.41x per year", 1.41, "dimensionless", "growth_rate", {"per": "year"}),
+    )
+    finding = only(findings_for(article.claims, "1.41x per year", "stated_arithmetic"))
+    assert finding.verdict == "consistent"
+    assert finding.expected_low == pytest.approx(2**0.5)
