@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]
 
 from checks.context import subject_key
 from checks.model import CheckedClaim, Finding

@@ -24,6 +24,8 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if isinstance(chips, str):
         return Missing((chips,))
     acc = chips.accelerator
+    if acc is None:
+        return Missing(("which accelerator the chips are",))
     if not acc.price_usd:
         return Missing((f"a purchase price for {acc.name} in the catalog",))
     per_chip = fact.unit == "USD/GPU" or fact.qualifiers.get("scope") == "per_chip"

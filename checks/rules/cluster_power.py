@@ -20,6 +20,8 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if isinstance(chips, str):
         return Missing((chips,))
     acc = chips.accelerator
+    if acc is None:
+        return Missing(("which accelerator the chips are",))
     if not acc.tdp_w:
         return Missing((f"the TDP of {acc.name} in the catalog",))
     per_chip = fact.unit == "W/GPU" or fact.qualifiers.get("scope") == "per_chip"

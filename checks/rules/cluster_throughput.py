@@ -45,6 +45,8 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
             return Missing((found,))
         chips = found
     acc = chips.accelerator
+    if acc is None:
+        return Missing(("which accelerator the chips are",))
     stated = precision_of(fact)
     tried = precisions_to_try(acc, stated)
     if not tried:

@@ -29,15 +29,15 @@ def rental_band(
     """The rental price range for ``acc`` and how it is recorded, or None if unknown."""
     hopper: Band = ctx.config.band("rental_hopper")
     if acc is None or acc.family == "Hopper":
-        record = {"rental_hopper": hopper.record()}
+        record: dict[str, Any] = {"rental_hopper": hopper.record()}
         if acc is None:
             record["note"] = "accelerator not named; the Hopper band is assumed"
         return (hopper.low, hopper.high), record
     if acc.rent_usd_per_gpu_hour:
-        record = accelerator_record(
+        listed = accelerator_record(
             acc, "rent_usd_per_gpu_hour", list(acc.rent_usd_per_gpu_hour), RATE_UNIT, acc.source
         )
-        return acc.rent_usd_per_gpu_hour, {"catalog_rent": record}
+        return acc.rent_usd_per_gpu_hour, {"catalog_rent": listed}
     return None
 
 

@@ -291,9 +291,9 @@ def _growth(fact: Fact, ctx: Context) -> Result | None:
             ]
             return Result(result, (expected, expected), "dimensionless", inputs, text)
         if spans and not multiples:
-            result = _growth_of_quotients(fact, ctx, rate, spans[0])
-            if result is not None:
-                return result
+            quotients = _growth_of_quotients(fact, ctx, rate, spans[0])
+            if quotients is not None:
+                return quotients
         dated = [
             o
             for o in ctx.paragraph_of(fact)
