@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
 from kb.models import Claim, Review
 from tests.tui.tui_pilot import settle, static_text, table_badges
@@ -94,7 +94,7 @@ async def test_acceptance_path_over_the_examples(examples_kb: Any) -> None:
         await settle(pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        review.query_one("#status-confirmed").value = True
+        review.query_one("#status", Select).value = "confirmed"
         review.query_one("#note", Input).value = "checked against the hardware"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from kb.models import Review
 from tests.tui.tui_pilot import settle, static_text, table_badges
@@ -98,7 +98,7 @@ async def test_editor_path_filter_open_follow_source_review(small_kb: Any) -> No
         await settle(pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        review.query_one("#status-dismissed").value = True
+        review.query_one("#status", Select).value = "dismissed"
         review.query_one("#note", Input).value = "the article means 4 billion"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from kb.browse import ClaimDetail, format_unit
 from kb.database import session_scope
@@ -47,44 +47,59 @@ class ReviewScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         detail = self.detail
+        rules = [f.rule for f in detail.findings]
         with Vertical(id="review-dialog"):
             header = Text("Review claim ", style="bold")
             header.append(f"#{detail.id}: {one_line(detail.value_text)}", style="bold")
             header.append(f"\n“{one_line(detail.quote, 70)}”", style="italic")
-            yield Static(header)
-            yield Label("Status")
-            with RadioSet(id="status"):
-                for status in REVIEW_STATUSES:
-                    yield RadioButton(status, id=f"status-{status}", value=status == "confirmed")
-            yield Label("Applies to")
-            rules = [f.rule for f in detail.findings]
-            yield Select(
-                [(WHOLE_CLAIM, WHOLE_CLAIM), *((Text(one_line(r)), r) for r in rules)],
-                allow_blank=False,
-                value=rules[0] if rules else WHOLE_CLAIM,
-                id="rule",
-            )
-            yield Input(
-                placeholder=f"corrected value in {format_unit(detail.unit)} (for 'corrected')",
-                id="corrected",
-            )
-            yield Input(placeholder="note (why)", id="note")
-            yield Input(
-                value=getattr(self.app, "reviewer", ""), placeholder="reviewer", id="reviewer"
-            )
+            yield Static(header, id="review-header")
+            with Horizontal(classes="review-row"):
+                yield Label("status", classes="review-label")
+                yield Select(
+                    [(status, status) for status in REVIEW_STATUSES],
+                    allow_blank=False,
+                    value="confirmed",
+                    id="status",
+                    compact=True,
+                )
+            with Horizontal(classes="review-row"):
+                yield Label("applies to", classes="review-label")
+                yield Select(
+                    [(WHOLE_CLAIM, WHOLE_CLAIM), *((Text(one_line(r)), r) for r in rules)],
+                    allow_blank=False,
+                    value=rules[0] if rules else WHOLE_CLAIM,
+                    id="rule",
+                    compact=True,
+                )
+            with Horizontal(classes="review-row"):
+                yield Label("corrected", classes="review-label")
+                yield Input(
+                    placeholder=f"value in {format_unit(detail.unit) or 'the claim unit'}",
+                    id="corrected",
+                    compact=True,
+                )
+            with Horizontal(classes="review-row"):
+                yield Label("note", classes="review-label")
+                yield Input(placeholder="why", id="note", compact=True)
+            with Horizontal(classes="review-row"):
+                yield Label("reviewer", classes="review-label")
+                yield Input(
+                    value=getattr(self.app, "reviewer", ""),
+                    placeholder="your name",
+                    id="reviewer",
+                    compact=True,
+                )
             yield Static("", id="review-error")
             with Horizontal(id="review-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save ^s", variant="primary", id="save", compact=True)
+                yield Button("Cancel esc", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(RadioSet).focus()
+        self.query_one("#status", Select).focus()
 
     def chosen_status(self) -> str:
-        pressed = self.query_one(RadioSet).pressed_button
-        return (
-            (pressed.id or "status-confirmed").removeprefix("status-") if pressed else "confirmed"
-        )
+        value = self.query_one("#status", Select).value
+        return str(value) if value is not Select.NULL else "confirmed"
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
