@@ -56,6 +56,8 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     by_key: dict[str, Entity]
     known_re: re.Pattern[str]
+    cjk_known_re: re.Pattern[str]
+    ascii_keys: frozenset[str]
     name_prefix_re: re.Pattern[str]
     accelerator_re: re.Pattern[str]
 
@@ -148,10 +150,15 @@ def gazetteer() -> Gazetteer:
         raise GazetteerError(f"{ENTITIES_FILE.name}: 'name_prefixes' must be a list of strings")
 
     forms = [form for e in entities for form in (e.name, *e.aliases)]
-    known = _trie_regex([_alias_tokens(form) for form in forms])
-    # matched against the ASCII-lower-cased text, case-sensitively and without a leading
-    # look-behind, so the regex engine can skip ahead by first character
-    known_re = re.compile(rf"{known}(?![a-z0-9])")
+    ascii_forms = [form for form in forms if form[0].isascii()]
+    cjk_forms = [form for form in forms if not form[0].isascii()]
+    # both are matched against the lower-cased text, case-sensitively: names starting with
+    # an ASCII letter or digit only where a word starts whose first letters begin a name
+    # (ascii_keys), names starting with a Chinese character by a scan the regex engine
+    # speeds up by first character
+    known_re = re.compile(_trie_regex([_alias_tokens(f) for f in ascii_forms]) + r"(?![a-z0-9])")
+    cjk_known_re = re.compile(_trie_regex([_alias_tokens(f) for f in cjk_forms]) + r"(?![a-z0-9])")
+    ascii_keys = frozenset(_word_key(form.lower()) for form in ascii_forms)
     accelerator_forms = [
         form for e in entities if e.kind == "accelerator" for form in (e.name, *e.aliases)
     ]
@@ -169,6 +176,8 @@ def gazetteer() -> Gazetteer:
         entities=tuple(entities),
         by_key=by_key,
         known_re=known_re,
+        cjk_known_re=cjk_known_re,
+        ascii_keys=ascii_keys,
         name_prefix_re=name_prefix_re,
         accelerator_re=accelerator_re,
     )
@@ -216,9 +225,42 @@ def mentions(text: str) -> list[Mention]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few non-ASCII letters change length when lower-cased
         lowered = text.translate(_ASCII_LOWER)
-    for match in gazetteer().known_re.finditer(lowered):
-        if not _word_start(lowered, match.start()):
+    found.extend(_known_mentions(text, lowered))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
             continue
+        kept.append(mention)
+    return kept
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _word_key(lowered_word: str) -> str:
+    """The first three characters of a word's first run of letters and digits."""
+    run = _ASCII_WORD.match(lowered_word)
+    return run.group()[:3] if run else lowered_word[:3]
+
+
+def _known_mentions(text: str, lowered: str) -> list[Mention]:
+    gaz = gazetteer()
+    found: list[Mention] = []
+    candidates: list[re.Match[str]] = []
+    keys = gaz.ascii_keys
+    known_match = gaz.known_re.match
+    for word in _ASCII_WORD.finditer(lowered):
+        if word.group()[:3] not in keys:
+            continue
+        match = known_match(lowered, word.start())
+        if match is not None:
+            candidates.append(match)
+    if not text.isascii():
+        candidates.extend(
+            m for m in gaz.cjk_known_re.finditer(lowered) if _word_start(lowered, m.start())
+        )
+    for match in candidates:
         written = text[match.start() : match.end()]
         entity = lookup(written)
         if entity is None:
@@ -227,13 +269,7 @@ def mentions(text: str) -> list[Mention]:
         if written.islower() and not entity.name.islower() and written.isalpha():
             continue
         found.append(Mention(match.start(), match.end(), entity, True))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Mention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            continue
-        kept.append(mention)
-    return kept
+    return found
 
 
 def all_entities() -> tuple[Entity, ...]:

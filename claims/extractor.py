@@ -51,7 +51,7 @@ from claims.entities import Entity, Mention, gazetteer, mentions
 from claims.model import Claim
 from claims.numbers import EN_MAGNITUDES, magnitude_of, parse_arabic, parse_chinese, parse_power
 from claims.segments import Segments
-from claims.vocabulary import UnitWord, canonical_per, unit_word, vocabulary
+from claims.vocabulary import UnitWord, canonical_per, squeeze, unit_word, vocabulary
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -411,8 +411,12 @@ class _Scanner:
             reading.unit_entry = unit_word(own_mark)
         if neighbours is not None and low is None:
             # 两三年, 三四倍: "two or three"
-            low = float(_CN_DIGIT_VALUE[neighbours.group(1)])
-            high = float(_CN_DIGIT_VALUE[neighbours.group(2)])
+            low, high = sorted(
+                (
+                    float(_CN_DIGIT_VALUE[neighbours.group(1)]),
+                    float(_CN_DIGIT_VALUE[neighbours.group(2)]),
+                )
+            )
             reading.approx = True
         reading.value = first_value if low is None else (low + high) / 2.0
         reading.low, reading.high = low, high
@@ -895,12 +899,18 @@ class _Scanner:
         sentence_start, _ = self.segments.sentence(reading.start)
         before = text[max(sentence_start, reading.start - 14) : reading.start]
         after_end = reading.end
-        if vocab.approx_before_re.search(before):
-            reading.approx = True
-        if vocab.upper_before_re.search(before):
-            reading.bound = "<"
-        elif vocab.lower_before_re.search(before):
-            reading.bound = ">"
+        backwards = before[::-1]
+        position = 0
+        for _ in range(2):  # "up to about 5 times": an approximation and a bound
+            cue = vocab.before_cue_re.match(backwards, position)
+            if cue is None or cue.end() == position:
+                break
+            category = vocab.before_cue_kind.get(squeeze(cue.group()[::-1]))
+            if category == "≈":
+                reading.approx = True
+            elif category is not None and reading.bound == "=":
+                reading.bound = category
+            position = cue.end()
         after = vocab.upper_after_re.match(text, after_end)
         if after is not None:
             reading.bound = "<"
@@ -1172,32 +1182,30 @@ class _ClaimBuilder(_Scanner):
             if tier is not None:
                 by_tier[tier].append(mention)
 
+        def _lo(where: str) -> int:
+            return clause_start if where == "clause" else sentence_start
+
         def before(tier: int, lo: int) -> list[Mention]:
             return [m for m in by_tier[tier] if lo <= m.start and m.end <= reading.start]
 
-        after_named = [m for m in by_tier[1] if m.start >= reading.end]
+        def after(tier: int, _lo: int) -> list[Mention]:
+            return [m for m in by_tier[tier] if m.start >= reading.end]
+
         if kind in ("chip_count", "gpu_hours", "capex"):
             # "~24K A100 chips": the model or cluster of the sentence, else the hardware
-            order = [before(1, clause_start), before(1, sentence_start), after_named]
-            for group in order:
+            for pick, tier, lo in _HARDWARE_SUBJECT_ORDER:
+                group = (before if pick == "before" else after)(tier, _lo(lo))
                 if group:
                     return self._specific(group).entity.name
             if hardware is not None:
                 return hardware.name
             if accelerators:
                 return accelerators[0].entity.name
-        order = [
-            before(1, clause_start),
-            before(2, clause_start),
-            before(3, clause_start),
-            before(4, clause_start),
-            before(1, sentence_start),
-            before(2, sentence_start),
-            before(3, sentence_start),
-            after_named,
-            before(4, sentence_start),
-        ]
-        for group in order:
+
+        for pick, tier, lo in _SUBJECT_ORDER:
+            if not by_tier[tier]:
+                continue
+            group = (before if pick == "before" else after)(tier, _lo(lo))
             if group:
                 return self._specific(group).entity.name
         asides = [m for m in candidates if _tier(m) is not None]
@@ -1288,6 +1296,24 @@ class _ClaimBuilder(_Scanner):
 _HEADER_CACHE: dict[str, list[Mention]] = {}
 
 
+#: Where the subject is looked for, in order: (before or after the figure, tier, from the
+#: start of the clause or of the sentence). See `_tier`.
+_SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
+    ("before", 1, "clause"),
+    ("before", 2, "clause"),
+    ("before", 3, "clause"),
+    ("before", 4, "clause"),
+    ("before", 1, "sentence"),
+    ("before", 2, "sentence"),
+    ("before", 3, "sentence"),
+    ("after", 1, "sentence"),
+    ("before", 4, "sentence"),
+)
+_HARDWARE_SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
+    ("before", 1, "clause"),
+    ("before", 1, "sentence"),
+    ("after", 1, "sentence"),
+)
 #: Kinds whose subject may be the accelerator when the sentence names no model or cluster.
 _HARDWARE_KINDS = frozenset(
     {"chip_count", "gpu_hours", "capex", "power", "chip_throughput", "cluster_throughput", "ratio"}

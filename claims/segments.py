@@ -65,6 +65,7 @@ class Segments:
     def __init__(self, text: str) -> None:
         self.text = text
         self._sentence_ends: list[int] | None = None
+        self._sentence_cache: dict[int, tuple[int, int]] = {}
         self._paragraph_starts: list[int] | None = None
         self._excluded_starts: list[int] = []
         self._excluded_ends: list[int] = []
@@ -113,6 +114,14 @@ class Segments:
         """``(start, end)`` of the sentence holding ``position`` (stripped of outer space)."""
         ends = self._ensure_sentences()
         index = bisect_right(ends, position)
+        cached = self._sentence_cache.get(index)
+        if cached is not None:
+            return cached
+        cached = self._sentence_at(ends, index)
+        self._sentence_cache[index] = cached
+        return cached
+
+    def _sentence_at(self, ends: list[int], index: int) -> tuple[int, int]:
         start = ends[index - 1] if index > 0 else 0
         end = ends[index] if index < len(ends) else len(self.text)
         text = self.text

@@ -73,11 +73,10 @@ class Vocabulary:
     counter_re: re.Pattern[str]
     english_counter_re: re.Pattern[str]
     adjective_re: re.Pattern[str]
-    approx_before_re: re.Pattern[str]
+    before_cue_re: re.Pattern[str]
+    before_cue_kind: dict[str, str]
     approx_after_re: re.Pattern[str]
-    upper_before_re: re.Pattern[str]
     upper_after_re: re.Pattern[str]
-    lower_before_re: re.Pattern[str]
     lower_after_re: re.Pattern[str]
     several: tuple[str, ...]
     order_of: tuple[str, ...]
@@ -136,10 +135,6 @@ def vocabulary() -> Vocabulary:
     def cue_list(section: str, key: str) -> list[str]:
         return _strings(cue_data.get(section, {}), key, f"{CUES_FILE.name} [{section}]")
 
-    def before_re(words: list[str]) -> re.Pattern[str]:
-        # anchored at the end of the text before a number
-        return re.compile(alternation(words) + r"\s*$")
-
     def after_re(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"\s*" + alternation(words))
 
@@ -180,11 +175,18 @@ def vocabulary() -> Vocabulary:
             + r"[\s-]+",
             re.IGNORECASE,
         ),
-        approx_before_re=before_re(cue_list("approx", "before")),
+        before_cue_re=_reversed_alternation(
+            cue_list("approx", "before")
+            + cue_list("bound_upper", "before")
+            + cue_list("bound_lower", "before")
+        ),
+        before_cue_kind={
+            **{squeeze(w): "≈" for w in cue_list("approx", "before")},
+            **{squeeze(w): ">" for w in cue_list("bound_lower", "before")},
+            **{squeeze(w): "<" for w in cue_list("bound_upper", "before")},
+        },
         approx_after_re=after_re(cue_list("approx", "after")),
-        upper_before_re=before_re(cue_list("bound_upper", "before")),
         upper_after_re=after_re(cue_list("bound_upper", "after")),
-        lower_before_re=before_re(cue_list("bound_lower", "before")),
         lower_after_re=after_re(cue_list("bound_lower", "after")),
         several=tuple(cue_list("vague", "several")),
         order_of=tuple(cue_list("vague", "order_of")),
@@ -217,6 +219,24 @@ def vocabulary() -> Vocabulary:
         kind_cue_re=re.compile(alternation(kind_by_cue, ignore_case_ascii=False), re.IGNORECASE),
         kind_by_cue=kind_by_cue,
     )
+
+
+def squeeze(word: str) -> str:
+    """A cue word without spaces, lower-cased: the key of `before_cue_kind`."""
+    return re.sub(r"\s+", "", word).lower()
+
+
+def _reversed_alternation(words: list[str]) -> re.Pattern[str]:
+    """Words written backwards, to be matched at the start of reversed text: reading the
+    words just before a number is then one anchored match instead of a search."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: len(squeeze(w)), reverse=True):
+        backwards = word[::-1]
+        pattern = "".join(r"\s*" if ch == " " else re.escape(ch) for ch in backwards)
+        if word[0].isascii() and word[0].isalpha():
+            pattern += "(?![A-Za-z])"  # "over" but not "moreover"
+        parts.append(pattern)
+    return re.compile(r"\s*(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 def canonical_per(written: str) -> str:
