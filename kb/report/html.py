@@ -31,6 +31,7 @@ from kb.report.presentation import (
     format_number,
     format_quantity,
     format_ratio,
+    format_value,
     plural,
     source_facts,
 )
@@ -68,6 +69,8 @@ th, td { text-align: left; vertical-align: top; padding: 4px 8px;
   border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; background: #f5f5f7; }
 td.num { white-space: nowrap; }
+td.quote { min-width: 8em; }
+td.where { min-width: 9em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0;
   font-size: 13.5px; }
 dl.facts dt { color: var(--muted); }
@@ -196,8 +199,8 @@ def _summary(report: Report) -> Iterable[str]:
         source = report.sources_by_id.get(claim.source_id)
         yield (
             f"<tr><td>{rank}</td><td>{_badge(finding.verdict)}</td>"
-            f'<td><a href="#claim-{claim.id}">“{_e(claim.quote)}”</a></td>'
-            f"<td>{_e(source.label if source else '')}</td>"
+            f'<td class="quote"><a href="#claim-{claim.id}">“{_e(claim.quote)}”</a></td>'
+            f'<td class="where">{_e(source.label if source else "")}</td>'
             f'<td class="num">{_e(format_claimed(claim))}</td>'
             f'<td class="num">{_e(format_band(finding))}</td>'
             f'<td class="num">{_e(format_ratio(finding.ratio))}</td>'
@@ -478,12 +481,7 @@ def _catalog(report: Report) -> Iterable[str]:
         "</tr></thead>\n<tbody>\n"
     )
     for item in figures:
-        value = item.get("value")
-        shown = (
-            format_quantity(value, item.get("unit"))
-            if isinstance(value, int | float) and not isinstance(value, bool)
-            else str(value)
-        )
+        shown = format_value(item.get("value"), item.get("unit"))
         yield (
             f"<tr><td>{_e(item.get('catalog'))}</td><td>{_e(item.get('field'))}</td>"
             f'<td class="num">{_e(shown)}</td><td>{_e(item.get("source") or "")}</td></tr>\n'

@@ -27,6 +27,7 @@ from kb.report.presentation import (
     format_number,
     format_quantity,
     format_ratio,
+    format_value,
     plural,
     source_facts,
 )
@@ -338,12 +339,7 @@ def _catalog(report: Report) -> Iterable[str]:
     yield "| Hardware | Field | Value | Source |"
     yield "|---|---|---|---|"
     for item in figures:
-        value = item.get("value")
-        shown = (
-            format_quantity(value, item.get("unit"))
-            if isinstance(value, int | float) and not isinstance(value, bool)
-            else str(value)
-        )
+        shown = format_value(item.get("value"), item.get("unit"))
         yield (
             f"| {_m(item.get('catalog'))} | {_m(item.get('field'))} | {_m(shown)} "
             f"| {_m(item.get('source') or '')} |"

@@ -136,13 +136,22 @@ def describe_input(report: Report, item: dict[str, Any]) -> str:
         details = [str(item[k]) for k in ("role", "where") if item.get(k)]
         return text + (f" ({', '.join(details)})" if details else "")
     if "catalog" in item:
-        value = item.get("value")
-        figure = format_quantity(value, item.get("unit")) if _is_number(value) else str(value)
+        figure = format_value(item.get("value"), item.get("unit"))
         text = f"{item['catalog']} {item.get('field', '')} = {figure}".replace("  ", " ")
         if item.get("source"):
             text += f" (source: {item['source']})"
         return text
     return ", ".join(f"{k}: {v}" for k, v in item.items())
+
+
+def format_value(value: Any, unit: str | None) -> str:
+    """A catalog figure: a number, a [low, high] range, or whatever else it is, as text."""
+    if _is_number(value):
+        return format_quantity(value, unit)
+    if isinstance(value, list | tuple) and len(value) == 2 and all(_is_number(v) for v in value):
+        suffix = f" {unit}" if unit and unit not in SILENT_UNITS else ""
+        return f"{format_number(value[0])}–{format_number(value[1])}{suffix}"
+    return str(value)
 
 
 def _is_number(value: Any) -> bool:
