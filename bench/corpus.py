@@ -89,7 +89,7 @@ def article(index: int, seed: int = 7, size: int = 10_000) -> tuple[str, str]:
         paragraph = _en_paragraph(rng) if english else _zh_paragraph(rng)
         parts += [paragraph, ""]
         length += len(paragraph.encode("utf-8"))
-        for _ in range(6):
+        for _ in range(14):
             parts += [filler, ""]
             length += len(filler.encode("utf-8"))
     return (f"article-{index:05d}.txt", "\n".join(parts))

@@ -160,11 +160,11 @@ def stage_check(corpus: Path, db: Path) -> dict[str, Any]:
     import checks
     from kb.database import open_engine, session_scope
     from kb.models import Claim
-    from kb.pipeline import _load_checked
+    from kb.pipeline import load_checked_claims
 
     engine = open_engine(f"sqlite:///{db}")
     with session_scope(engine) as session:
-        targets = _load_checked(session, Claim.id.in_(select(Claim.id)))
+        targets = load_checked_claims(session, Claim.id.in_(select(Claim.id)))
     findings, seconds = _timed(lambda: checks.check_claims(targets))
     return {
         "items": len(targets),

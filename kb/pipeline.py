@@ -159,6 +159,7 @@ def run_ingest(
             run_id = run.id
         summary = IngestSummary(run_id=run_id)
         url_cache = DatabaseUrlCache(engine)
+        context = CheckContext()
         try:
             for top_input in inputs:
                 with input_claim(engine, top_input) as mine:
@@ -169,7 +170,7 @@ def run_ingest(
                         [top_input], options=options, url_cache=url_cache
                     ):
                         summary.tried += 1
-                        _ingest_one(engine, item, run_id, summary, url_cache, check_config)
+                        _ingest_one(engine, item, run_id, summary, url_cache, check_config, context)
                         if progress:
                             progress(summary, _input_name(item))
         finally:
@@ -202,6 +203,7 @@ def _ingest_one(
     summary: IngestSummary,
     url_cache: DatabaseUrlCache,
     check_config: Any,
+    context: CheckContext,
 ) -> None:
     if isinstance(item, ingest.InputFailure):
         summary.failed += 1
@@ -213,8 +215,9 @@ def _ingest_one(
         return
     for attempt in (1, 2):
         try:
-            outcome = _store_document(engine, item, run_id, check_config)
+            outcome = _store_document(engine, item, run_id, check_config, context)
         except IntegrityError:
+            context.forget()
             # Another worker committed the same content (or entity) first; the second
             # attempt sees its row and counts the input as unchanged.
             if attempt == 2:
@@ -222,6 +225,7 @@ def _ingest_one(
             else:
                 continue
         except Exception as exc:  # one input's failure must not stop the others
+            context.forget()
             summary.failed += 1
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
             summary.errors.append(ingest.InputFailure(item.origin, f"could not store: {reason}"))
@@ -242,7 +246,11 @@ def _ingest_one(
 
 
 def _store_document(
-    engine: Engine, document: ingest.Document, run_id: int | None, check_config: Any
+    engine: Engine,
+    document: ingest.Document,
+    run_id: int | None,
+    check_config: Any,
+    context: CheckContext,
 ) -> tuple[str, list[int], int, int]:
     """One document in one transaction: (status, source ids, claims, findings), counted
     only once the transaction has committed."""
@@ -253,7 +261,10 @@ def _store_document(
         if stored.status == "unchanged":
             return ("unchanged", stored.source_ids, 0, 0)
         claim_ids = _extract_into(session, stored.to_extract)
-        finding_count = check_claims_in_session(session, claim_ids, check_config)
+        finding_count, checked = check_claims_in_session(
+            session, claim_ids, check_config, context=context
+        )
+    context.remember(checked)
     return (stored.status, stored.source_ids, len(claim_ids), finding_count)
 
 
@@ -289,105 +300,151 @@ def reextract(engine: Engine, source_ids: Sequence[int] | None = None) -> int:
         ]
         claim_ids = _extract_into(session, wanted)
         total = len(claim_ids)
-        check_claims_in_session(session, claim_ids, None)
+        check_claims_in_session(session, claim_ids, None, load_context=source_ids is not None)
     return total
 
 
 # --- checking -------------------------------------------------------------------------------
 
 
-def checked_claim(row: Claim, subject: str | None, title: str | None, root: int) -> Any:
-    """The stored claim as the checker reads it."""
-    assert row.id is not None
-    record = claims.Claim(
-        start=row.start,
-        end=row.end,
-        quote=row.quote,
-        sentence=row.sentence,
-        value=row.value,
-        unit=row.unit,
-        kind=row.kind,
-        low=row.low,
-        high=row.high,
-        approx=row.approx,
-        bound=row.bound,
-        subject=subject,
-        qualifiers=dict(row.qualifiers or {}),
-        sentence_start=row.sentence_start,
-        sentence_end=row.sentence_end,
-        paragraph=row.paragraph,
-    )
-    return checks.CheckedClaim(
-        id=row.id,
-        source_id=row.source_id,
-        claim=record,
-        source_title=title,
-        root_source_id=root,
-    )
+_CHECK_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.start,
+    Claim.end,
+    Claim.quote,
+    Claim.sentence,
+    Claim.value,
+    Claim.unit,
+    Claim.kind,
+    Claim.low,
+    Claim.high,
+    Claim.approx,
+    Claim.bound,
+    Claim.qualifiers,
+    Claim.sentence_start,
+    Claim.sentence_end,
+    Claim.paragraph,
+    Claim.subject_id,
+    Entity.name,
+    Source.title,
+    Source.parent_id,
+)
 
 
-def _load_checked(session: Session, where: Any) -> list[Any]:
+def _load_checked(session: Session, where: Any) -> list[tuple[int | None, Any]]:
+    """(subject id, claim as the checker reads it) for the stored claims matching ``where``."""
     query = (
-        select(Claim, Entity.name, Source.title, Source.parent_id)
+        select(*_CHECK_COLUMNS)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(Entity, Entity.id == Claim.subject_id)
         .where(where)
         .order_by(Claim.id)
     )
-    return [
-        checked_claim(row, subject, title, parent or row.source_id)
-        for row, subject, title, parent in session.execute(query)
-    ]
+    loaded = []
+    for row in session.execute(query):
+        record = claims.Claim(
+            start=row.start,
+            end=row.end,
+            quote=row.quote,
+            sentence=row.sentence,
+            value=row.value,
+            unit=row.unit,
+            kind=row.kind,
+            low=row.low,
+            high=row.high,
+            approx=row.approx,
+            bound=row.bound,
+            subject=row.name,
+            qualifiers=dict(row.qualifiers or {}),
+            sentence_start=row.sentence_start,
+            sentence_end=row.sentence_end,
+            paragraph=row.paragraph,
+        )
+        checked = checks.CheckedClaim(
+            id=row.id,
+            source_id=row.source_id,
+            claim=record,
+            source_title=row.title,
+            root_source_id=row.parent_id or row.source_id,
+        )
+        loaded.append((row.subject_id, checked))
+    return loaded
 
 
-#: How many stored claims per subject an ingest run loads as context for new claims: enough for
-#: "same subject anywhere" and cross-source comparisons, bounded so ingestion stays linear.
+def load_checked_claims(session: Session, where: Any) -> list[Any]:
+    """The stored claims matching ``where`` as the checker reads them."""
+    return [checked for _, checked in _load_checked(session, where)]
+
+
+#: How many stored claims per subject an ingest run keeps as context for new claims: enough
+#: for "same subject anywhere" and cross-source comparisons, bounded so ingestion stays linear.
 CONTEXT_PER_SUBJECT = 400
 
 
+class CheckContext:
+    """The recent claims about each subject, loaded once per run and kept up to date as the
+    run stores more, so checking each new article costs the same however big the base is."""
+
+    def __init__(self, per_subject: int = CONTEXT_PER_SUBJECT) -> None:
+        self.per_subject = per_subject
+        self.by_subject: dict[int, list[Any]] = {}
+
+    def claims_about(self, session: Session, subject_ids: Iterable[int]) -> list[Any]:
+        found: list[Any] = []
+        for subject_id in subject_ids:
+            if subject_id not in self.by_subject:
+                recent_ids = select(Claim.id).where(Claim.subject_id == subject_id)
+                recent_ids = recent_ids.order_by(Claim.id.desc()).limit(self.per_subject)
+                self.by_subject[subject_id] = load_checked_claims(
+                    session, Claim.id.in_(recent_ids.scalar_subquery())
+                )
+            found += self.by_subject[subject_id]
+        return found
+
+    def remember(self, stored: Iterable[tuple[int | None, Any]]) -> None:
+        """Add claims whose transaction has committed."""
+        for subject_id, checked in stored:
+            if subject_id is None or subject_id not in self.by_subject:
+                continue
+            kept = self.by_subject[subject_id]
+            kept.append(checked)
+            if len(kept) > self.per_subject:
+                del kept[: len(kept) - self.per_subject]
+
+    def forget(self) -> None:
+        """After a failed transaction: what was loaded inside it may not exist."""
+        self.by_subject.clear()
+
+
 def check_claims_in_session(
-    session: Session, claim_ids: Sequence[int], config: Any, *, load_context: bool = True
-) -> int:
+    session: Session,
+    claim_ids: Sequence[int],
+    config: Any,
+    *,
+    context: CheckContext | None = None,
+    load_context: bool = True,
+) -> tuple[int, list[tuple[int | None, Any]]]:
     """Check ``claim_ids`` against what is stored about their subjects; store the findings.
 
+    Returns the number of findings and the checked claims (for ``CheckContext.remember``).
     ``load_context`` is off when ``claim_ids`` already holds every claim (a full re-check).
     """
     if not claim_ids:
-        return 0
-    targets: list[Any] = []
+        return 0, []
+    loaded: list[tuple[int | None, Any]] = []
     for chunk in _chunks(list(claim_ids), 500):
-        targets += _load_checked(session, Claim.id.in_(chunk))
+        loaded += _load_checked(session, Claim.id.in_(chunk))
+    targets = [checked for _, checked in loaded]
     target_ids = set(claim_ids)
-    subject_ids = sorted({sid for sid in _subject_ids(session, list(claim_ids)) if sid is not None})
-    context: list[Any] = []
-    for subject_id in subject_ids:
-        recent = select(Claim.id).where(
-            Claim.subject_id == subject_id, Claim.id.not_in(list(target_ids)[:1000])
-        )
-        recent_ids = [
-            cid
-            for (cid,) in session.execute(
-                recent.order_by(Claim.id.desc()).limit(CONTEXT_PER_SUBJECT)
-            )
-            if cid not in target_ids
-        ]
-        if recent_ids:
-            context += _load_checked(session, Claim.id.in_(recent_ids))
-    findings = checks.check_claims(targets, context, config=config)
+    others: list[Any] = []
+    if load_context:
+        context = context or CheckContext()
+        subject_ids = sorted({sid for sid, _ in loaded if sid is not None})
+        others = [c for c in context.claims_about(session, subject_ids) if c.id not in target_ids]
+    findings = checks.check_claims(targets, others, config=config)
     store.store_findings(session, claim_ids, findings, checks.CHECKER_VERSION)
-    return len(findings)
-
-
-def _subject_ids(session: Session, claim_ids: list[int]) -> set[int | None]:
-    found: set[int | None] = set()
-    for chunk in _chunks(claim_ids, 500):
-        found |= {
-            sid
-            for (sid,) in session.execute(
-                select(Claim.subject_id).where(Claim.id.in_(chunk)).distinct()
-            )
-        }
-    return found
+    return len(findings), loaded
 
 
 def recheck(engine: Engine, source_id: int | None = None, config: Any = None) -> int:
@@ -399,9 +456,10 @@ def recheck(engine: Engine, source_id: int | None = None, config: Any = None) ->
                 (Source.id == source_id) | (Source.parent_id == source_id)
             )
         claim_ids = [cid for (cid,) in session.execute(query)]
-        return check_claims_in_session(
+        count, _ = check_claims_in_session(
             session, claim_ids, config, load_context=source_id is not None
         )
+        return count
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
