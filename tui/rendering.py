@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
@@ -78,10 +79,12 @@ def _printable_char(char: str, keep_newlines: bool) -> str:
 
 
 def one_line(text: str, limit: int | None = None) -> str:
-    """Article text squeezed onto one line (for table cells), made printable."""
+    """Article text squeezed onto one line (for table cells), made printable, and clipped
+    with an ellipsis to ``limit`` terminal cells."""
     flat = " ".join(printable(text, keep_newlines=False).split())
-    if limit is not None and len(flat) > limit:
-        return flat[: max(limit - 1, 0)] + "…"
+    if limit is not None and cell_len(flat) > limit:
+        # clip by terminal cells, not characters: CJK characters take two cells each
+        return set_cell_size(flat, max(limit - 1, 0)).rstrip() + "…"
     return flat
 
 

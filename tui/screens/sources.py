@@ -17,6 +17,8 @@ from tui.widgets.tables import VimDataTable
 
 PAGE = 200
 PREFETCH = 20
+#: Cells the other source columns take (widths, cell padding, scrollbar).
+TITLE_LEAVES = 6 + 8 + 10 + 7 + 7 + 2 * 6 + 2
 
 
 class SourcesScreen(KBScreen):
@@ -33,6 +35,7 @@ class SourcesScreen(KBScreen):
         self.more = False
         self.loading = False
         self.runs: list[RunRow] = []
+        self.title_width = 40
 
     def compose(self) -> ComposeResult:
         yield Static("Sources (enter opens, c lists its claims)", id="sources-title")
@@ -44,10 +47,11 @@ class SourcesScreen(KBScreen):
 
     def on_mount(self) -> None:
         sources = self.query_one("#sources-table", VimDataTable)
+        self.title_width = max(self.app.size.width - TITLE_LEAVES, 20)
         for label, key, width in (
             ("id", "id", 6),
-            ("title", "title", None),
-            ("lang", "lang", 5),
+            ("title", "title", self.title_width),
+            ("lang", "lang", 8),
             ("published", "date", 10),
             ("claims", "claims", 7),
             ("flagged", "flagged", 7),
@@ -74,11 +78,10 @@ class SourcesScreen(KBScreen):
         self.loading = False
         self.more = page.more
         table = self.query_one("#sources-table", VimDataTable)
-        width = max(table.size.width - 50, 20)
         for row in page.rows:
             table.add_row(
                 Text(str(row.id), style="dim"),
-                Text(one_line(row.label, width)),
+                Text(one_line(row.label, self.title_width)),
                 Text(one_line(row.language)),
                 Text(f"{row.published:%Y-%m-%d}" if row.published else ""),
                 Text(f"{row.claims:,}", justify="right"),

@@ -12,8 +12,8 @@ class VimDataTable(DataTable):
     """Row-cursor table: j/k move, g/G go to the first/last row, enter opens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="table.up"),
         Binding("g,home", "first", "First row", show=False, id="table.first"),
         Binding("G,end", "last", "Last row", show=False, id="table.last"),
         Binding("ctrl+f", "page_down", "Page down", show=False, id="table.page_down"),
