@@ -27,18 +27,31 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     per_chip = fact.unit == "W/GPU" or fact.qualifiers.get("scope") == "per_chip"
     overhead = ctx.config.band("facility_power_per_tdp")
     factors = ctx.config.band("verdict_factors")
-    count_low, count_high = (1.0, 1.0) if per_chip else (chips.low, chips.high)
-    expected = (
-        count_low * acc.tdp_w * overhead.low,
-        count_high * acc.tdp_w * overhead.high,
-    )
-    grade_ = grade(claimed_interval(fact), expected, (factors.low, factors.high))
+    claimed = claimed_interval(fact)
     per_acc = (acc.tdp_w * overhead.low, acc.tdp_w * overhead.high)
-    what = "one" if per_chip else span(count_low, count_high, "GPU")
-    basis = (
-        f"{what} {acc.key} × {figure(acc.tdp_w, 'W')} TDP × {overhead.low:g}–{overhead.high:g} "
-        f"facility overhead ({span(*per_acc, 'W')} each) = {span(*expected, 'W')}"
-    )
+    # One accelerator: its TDP alone, up to the facility's share of it.
+    one = (acc.tdp_w, acc.tdp_w * overhead.high)
+    total = (chips.low * per_acc[0], chips.high * per_acc[1])
+    reading = ""
+    if not per_chip and fact.qualifiers.get("scope") != "total":
+        pair = (factors.low, factors.high)
+        if grade(claimed, one, pair).distance < grade(claimed, total, pair).distance:
+            per_chip = True
+            reading = " (the text gives no scope; read as a per-accelerator figure)"
+    count_low, count_high = (1.0, 1.0) if per_chip else (chips.low, chips.high)
+    expected = one if per_chip else total
+    grade_ = grade(claimed, expected, (factors.low, factors.high))
+    if per_chip:
+        basis = (
+            f"one {acc.key} draws {figure(acc.tdp_w, 'W')} (TDP), up to "
+            f"{figure(one[1], 'W')} with facility overhead ×{overhead.high:g}{reading}"
+        )
+    else:
+        basis = (
+            f"{span(count_low, count_high, 'GPU')} {acc.key} × {figure(acc.tdp_w, 'W')} TDP × "
+            f"{overhead.low:g}–{overhead.high:g} facility overhead ({span(*per_acc, 'W')} each)"
+            f" = {span(*expected, 'W')}"
+        )
     if grade_.verdict == "consistent":
         text = f"Consistent: {basis}; the claim {figure(fact.value, 'W')} fits."
     else:

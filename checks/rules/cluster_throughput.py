@@ -52,11 +52,13 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if not tried:
         return Missing((f"a {stated or 'listed'} peak for {acc.name} in the catalog",))
     factors = ctx.config.band("verdict_factors")
+    mfu = ctx.config.band("mfu")
     claimed = claimed_interval(fact)
     graded: list[tuple[str, bool, Grade, tuple[float, float]]] = []
     for precision, stretched in tried:
         peak = acc.peak(precision) or 0.0
-        expected = (chips.low * peak, chips.high * peak)
+        # From a sustained rate (peak × the lowest utilisation) up to the peak.
+        expected = (chips.low * peak * mfu.low, chips.high * peak)
         graded.append(
             (precision, stretched, grade(claimed, expected, (factors.low, factors.high)), expected)
         )
@@ -83,17 +85,20 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     precision, stretched, grade_, expected = decisive
     peak = acc.peak(precision) or 0.0
     what = "one chip" if per_chip else f"{span(chips.low, chips.high, 'GPU')} {acc.key}"
+    basis = (
+        f"{what} × {figure(peak, 'FLOP/s')} ({precision_words(precision)}) = "
+        f"{figure(expected[1], 'FLOP/s')} at peak ({span(*expected, 'FLOP/s')} from "
+        f"utilisation {mfu.low:g} to peak)"
+    )
+    claimed_words = figure(fact.value, "FLOP/s")
     if grade_.verdict == "consistent":
-        lead = f"Consistent: {what} × {figure(peak, 'FLOP/s')} ({precision_words(precision)}) = "
-        lead += f"{span(*expected, 'FLOP/s')}; the claim {figure(fact.value, 'FLOP/s')}"
-        lead += " matches." if grade_.ratio == 1 else f" is within {grade_.distance:.2g}×."
+        lead = f"Consistent: {basis}; the claim {claimed_words}"
+        lead += " fits." if grade_.ratio == 1 else f" is within {grade_.distance:.2g}×."
     elif note:
-        lead = f"Questionable: {note}. {what} × {figure(peak, 'FLOP/s')} "
-        lead += f"({precision_words(precision)}) = {span(*expected, 'FLOP/s')}."
+        lead = f"Questionable: {note}. {basis}."
     else:
-        lead = f"{grade_.verdict.capitalize()}: {what} × {figure(peak, 'FLOP/s')} "
-        lead += f"({precision_words(precision)}) = {span(*expected, 'FLOP/s')}; "
-        lead += f"the claim {figure(fact.value, 'FLOP/s')} is {times(grade_.ratio)}"
+        lead = f"{grade_.verdict.capitalize()}: {basis}; the claim {claimed_words} is "
+        lead += times(grade_.ratio)
         if not stated:
             lead += " even at the best-fitting precision"
         lead += "."
@@ -110,6 +115,7 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
         )
     ]
     assumptions = {
+        "mfu": mfu.record(),
         "precision": precision,
         "precision_stated": bool(stated),
         "verdict_factors": factors.record(),

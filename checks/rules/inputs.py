@@ -154,13 +154,18 @@ def precision_of(fact: Fact) -> str | None:
 
 
 def precisions_to_try(acc: Accelerator, stated: str | None) -> list[tuple[str, bool]]:
-    """(precision, stretched) pairs to try: the stated one alone, else every listed one."""
+    """(precision, stretched) pairs to try: the stated one alone, else the usual training
+    precisions and, as stretches, every faster one (2:4 sparsity, FP4, INT8). Slower
+    precisions (TF32, FP32) never make a figure fit: a low figure is a sustained rate."""
     if stated:
         return [(stated, False)] if acc.peak(stated) else []
+    sixteen_bit = acc.peak("BF16") or 0.0
     tried = []
     for precision in acc.precisions():
-        tried.append((precision, precision not in USUAL_PRECISIONS))
-    return tried
+        usual = precision in USUAL_PRECISIONS
+        if usual or (acc.peak(precision) or 0.0) > sixteen_bit:
+            tried.append((precision, not usual))
+    return tried or [(precision, False) for precision in acc.precisions()[:1]]
 
 
 def band_mid(low: float, high: float) -> float:

@@ -136,8 +136,10 @@ def _products(fact: Fact, ctx: Context) -> Result | None:
     if best is None:
         return None
     _, result, expected, operation, left, right = best
-    if result.verdict != "consistent" and pairs > 1:
-        return None  # several ways to combine the figures and none holds: ambiguous
+    if result.verdict != "consistent" and (pairs > 1 or len(others) > 2):
+        # Several ways to combine the figures, or a third figure that may be another factor
+        # ("512 GPUs × 30 days × $3 per hour"), and none holds: ambiguous, not wrong.
+        return None
     sign = "×" if operation == "*" else "÷"
     text = (
         f"{figure(left.value, left.unit)} {sign} {figure(right.value, right.unit)} = "

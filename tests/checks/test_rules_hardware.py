@@ -43,7 +43,13 @@ def test_throughput_at_bf16_dense_is_consistent(article):
     finding = only(findings_for(site(article, flops=2.5e20), "1e21 FLOP/s", "cluster_throughput"))
     assert finding.verdict == "consistent"
     assert finding.implied is None
-    assert finding.confidence == "high"
+    assert finding.confidence == "medium"  # sustained-to-peak band is 5x wide
+
+
+def test_sustained_rate_below_peak_is_consistent_not_a_slower_precision(article):
+    finding = only(findings_for(site(article, flops=1e20), "1e21 FLOP/s", "cluster_throughput"))
+    assert finding.verdict == "consistent"
+    assert finding.assumptions["precision"] in ("BF16", "FP16")
 
 
 def test_stated_precision_is_not_second_guessed(article):
@@ -77,6 +83,7 @@ def test_power_far_above_tdp_times_overhead_is_inconsistent(article):
     assert finding.expected_low == pytest.approx(250_000 * 700 * 1.7)
     assert finding.expected_high == pytest.approx(250_000 * 700 * 3.2)
     assert finding.implied.startswith("implies 20 kW per H100")
+    assert finding.confidence == "high"
     assert finding.assumptions["facility_power_per_tdp"]["low"] == 1.7
 
 
@@ -136,3 +143,25 @@ def test_unknown_accelerator_is_named_as_missing(article):
     finding = only(findings_for(article.claims, "50 MW"))
     assert finding.verdict == "unchecked"
     assert "'Z9'" in finding.explanation
+
+
+def test_figure_without_scope_near_one_chip_is_read_per_accelerator(article):
+    article.sentence(
+        "The hall has 10,000 H100 GPUs, each drawing 700 W and costing $30,000.",
+        ("10,000 H100 GPUs", 1e4, "GPU", "chip_count", {"hardware": "H100"}),
+        ("700 W", 700, "W", "power"),
+        ("$30,000", 3e4, "USD", "capex"),
+    )
+    power = only(findings_for(article.claims, "700 W", "cluster_power"))
+    assert power.verdict == "consistent" and "per-accelerator" in power.explanation
+    cost = only(findings_for(article.claims, "$30,000", "cluster_cost"))
+    assert cost.verdict == "consistent" and "per-accelerator" in cost.explanation
+
+
+def test_stated_total_scope_is_not_reread(article):
+    article.sentence(
+        "The hall has 10,000 H100 GPUs drawing 700 W in total.",
+        ("10,000 H100 GPUs", 1e4, "GPU", "chip_count", {"hardware": "H100"}),
+        ("700 W", 700, "W", "power", {"scope": "total"}),
+    )
+    assert only(findings_for(article.claims, "700 W", "cluster_power")).verdict == "inconsistent"
