@@ -151,6 +151,7 @@ class ClaimCounts:
 
 # --------------------------------------------------------------------------- formatting
 
+_MAGNITUDE_SUFFIX = re.compile(r"( M| × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _UNIT_WORDS = {"GPU_hour": "GPU·h", "GPUh": "GPU·h"}
 _WHOLE_UNITS = {"dimensionless": "", "percent": "%"}
@@ -220,6 +221,9 @@ def format_claim_value(
     if low is not None and high is not None and low != high:
         factor, shown = _display_scale(high, unit)
         low_text, high_text = format_number(low / factor), format_number(high / factor)
+        shared = _MAGNITUDE_SUFFIX.search(high_text)
+        if shared and low_text.endswith(shared.group(0)):  # 2.5 – 4 × 10⁹, not 2.5 × 10⁹ – 4 × 10⁹
+            low_text = low_text[: -len(shared.group(0))]
         return f"{prefix}{low_text} – {high_text} {format_unit(shown)}".strip()
     return f"{prefix}{format_value(value, unit)}"
 

@@ -237,7 +237,10 @@ def test_values_read_as_people_write_them(value: float, unit: str, shown: str) -
 
 
 def test_ranges_bounds_and_odd_numbers() -> None:
-    assert format_claim_value(3e6, "USD", 1e6, 1e7, "≈") == "≈1 M – 10 M USD"
+    assert format_claim_value(3e6, "USD", 1e6, 1e7, "≈") == "≈1 – 10 M USD"
+    assert format_claim_value(3.2e9, "USD", 2.5e9, 4e9) == "2.5 – 4 × 10⁹ USD"
+    assert format_claim_value(5e9, "USD", 5e8, 4e10) == "500 M – 4 × 10¹⁰ USD"
+    assert format_claim_value(3, "USD", 2, 4) == "2 – 4 USD"
     assert format_claim_value(2e4, "GPU", None, None, ">") == ">20,000 GPU"
     assert format_number(float("nan")) == "?"
     assert format_number(float("inf")) == "∞"
