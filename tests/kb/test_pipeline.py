@@ -106,3 +106,56 @@ def test_check_replaces_findings_and_keeps_reviews(db_url: str, articles: Path) 
     for key in ("claim_id", "source", "source_title", "origin", "quote", "rule", "verdict"):
         assert key in rows[0]
     assert _count(db_url, Review) == 1
+
+
+PAGE = """<html><head><title>{title}</title>
+<meta name="author" content="Desk Writer"></head>
+<body><nav>Home | About</nav><article><h1>{title}</h1>
+<p>The lab trained on {chips} H100 GPUs and says the hall draws {mw} MW.</p>
+</article></body></html>"""
+
+
+def test_a_changed_url_adds_a_version_and_an_unchanged_one_costs_a_304(db_url: str) -> None:
+    from tests.local_http import LocalHTTPServer, Route
+
+    with LocalHTTPServer() as server:
+        server.add(
+            "/story",
+            Route(body=PAGE.format(title="Hall", chips="10,000", mw=15), etag='"v1"'),
+        )
+        url = server.url("/story")
+        code, out, err = _run(db_url, "ingest", url)
+        assert code == 0, err
+        # the same page again: the server answers 304, nothing is added
+        code, out, _ = _run(db_url, "ingest", url)
+        assert code == 0 and "unchanged 1" in out
+        assert server.requests[-1].headers.get("If-None-Match") == '"v1"'
+        # the page changes: a new version, the old one kept with its claims
+        server.add(
+            "/story",
+            Route(body=PAGE.format(title="Hall", chips="12,000", mw=18), etag='"v2"'),
+        )
+        code, out, _ = _run(db_url, "ingest", url)
+        assert code == 0 and "1 new versions" in out
+    engine = open_engine(db_url)
+    with Session(engine) as session:
+        versions = session.execute(select(Source).order_by(Source.id)).scalars().all()
+        claim_counts = [
+            session.scalar(select(func.count()).where(Claim.source_id == v.id)) for v in versions
+        ]
+    engine.dispose()
+    assert [v.is_current for v in versions] == [False, True]
+    assert versions[1].previous_version_id == versions[0].id
+    assert versions[0].url == versions[1].url == url
+    assert all(count and count >= 2 for count in claim_counts)
+
+
+def test_a_dead_url_fails_alone(db_url: str, articles: Path) -> None:
+    from tests.local_http import LocalHTTPServer
+
+    with LocalHTTPServer() as server:
+        code, out, err = _run(db_url, "ingest", server.url("/missing"), str(articles))
+    assert code == 1
+    [line] = [line for line in err.splitlines() if line.startswith("error:")]
+    assert "/missing" in line and "404" in line
+    assert "added 2" in out
