@@ -41,6 +41,7 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     count_low, count_high = (1.0, 1.0) if per_chip else (chips.low, chips.high)
     expected = one if per_chip else total
     grade_ = grade(claimed, expected, (factors.low, factors.high))
+    count_words = f"{span(count_low, count_high, 'GPU')} {acc.key} × {figure(acc.tdp_w, 'W')} TDP"
     if per_chip:
         basis = (
             f"one {acc.key} draws {figure(acc.tdp_w, 'W')} (TDP), up to "
@@ -48,10 +49,19 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
         )
     else:
         basis = (
-            f"{span(count_low, count_high, 'GPU')} {acc.key} × {figure(acc.tdp_w, 'W')} TDP × "
-            f"{overhead.low:g}–{overhead.high:g} facility overhead ({span(*per_acc, 'W')} each)"
-            f" = {span(*expected, 'W')}"
+            f"{count_words} × {overhead.low:g}–{overhead.high:g} facility overhead "
+            f"({span(*per_acc, 'W')} each) = {span(*expected, 'W')}"
         )
+        # Texts often quote the accelerators' own draw (count × TDP), not the facility's.
+        alone = (chips.low * acc.tdp_w, chips.high * acc.tdp_w)
+        arithmetic = ctx.config.band("arithmetic_factors")
+        alone_grade = grade(claimed, alone, (arithmetic.low, arithmetic.high))
+        if grade_.verdict != "consistent" and alone_grade.verdict == "consistent":
+            expected, grade_ = alone, alone_grade
+            basis = (
+                f"{count_words} = {span(*alone, 'W')} for the accelerators alone (the facility "
+                f"draws {overhead.low:g}–{overhead.high:g}× that: {span(*total, 'W')})"
+            )
     if grade_.verdict == "consistent":
         text = f"Consistent: {basis}; the claim {figure(fact.value, 'W')} fits."
     else:

@@ -165,3 +165,14 @@ def test_stated_total_scope_is_not_reread(article):
         ("700 W", 700, "W", "power", {"scope": "total"}),
     )
     assert only(findings_for(article.claims, "700 W", "cluster_power")).verdict == "inconsistent"
+
+
+def test_power_of_the_accelerators_alone_is_consistent(article):
+    article.sentence(
+        "Its 10,000 H100 GPUs alone draw 7 MW.",
+        ("10,000 H100 GPUs", 1e4, "GPU", "chip_count", {"hardware": "H100"}),
+        ("7 MW", 7e6, "W", "power"),
+    )
+    finding = only(findings_for(article.claims, "7 MW", "cluster_power"))
+    assert finding.verdict == "consistent"
+    assert "accelerators alone" in finding.explanation
