@@ -6,8 +6,10 @@ KB_TEST_POSTGRES_URL is set.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -286,3 +288,47 @@ def build_sample_kb(factory: KBFactory) -> dict[str, int]:
 @pytest.fixture
 def fixed_time() -> datetime:
     return FIXED_TIME
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, and the text inside <mark> and <svg>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.open: list[str] = []
+        self.marked: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open and self.open.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self.open and self.open[-1] == "mark":
+            self.marked.append(data)
+
+    def named(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def parse(document: str) -> Elements:
+    parser = Elements()
+    parser.feed(document)
+    parser.close()
+    return parser
+
+
+@pytest.fixture(scope="session")
+def parse_html() -> Callable[[str], Elements]:
+    """Parses a document into its elements, attributes and marked text."""
+    return parse

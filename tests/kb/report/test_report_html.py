@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from html.parser import HTMLParser
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
@@ -14,45 +15,9 @@ HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = '"><img src=x onerror=alert(1)>'
 
 
-class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text inside <mark> and <svg>."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.open: list[str] = []
-        self.marked: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self.open.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.open:
-            while self.open and self.open.pop() != tag:
-                pass
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-        if self.open and self.open[-1] == "mark":
-            self.marked.append(data)
-
-    def named(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
-
-
-def parse(document: str) -> Elements:
-    parser = Elements()
-    parser.feed(document)
-    parser.close()
-    return parser
-
-
-def test_hostile_article_text_stays_text(engine: Engine, factory, fixed_time: datetime) -> None:
+def test_hostile_article_text_stays_text(
+    parse_html: Callable[[str], Any], engine: Engine, factory, fixed_time: datetime
+) -> None:
     text = f"Intro {HOSTILE_SCRIPT} and {HOSTILE_IMG} then 5,000 MW of power."
     source = factory.source(
         text=text,
@@ -111,7 +76,7 @@ def test_hostile_article_text_stays_text(engine: Engine, factory, fixed_time: da
     )
 
     document = render_html(gather_report(engine, generated_at=fixed_time))
-    elements = parse(document)
+    elements = parse_html(document)
 
     assert elements.named("script") == []
     assert elements.named("img") == []
@@ -127,9 +92,12 @@ def test_hostile_article_text_stays_text(engine: Engine, factory, fixed_time: da
 
 
 def test_page_is_self_contained_and_forbids_scripts(
-    engine: Engine, sample_kb: dict[str, int], fixed_time: datetime
+    parse_html: Callable[[str], Any],
+    engine: Engine,
+    sample_kb: dict[str, int],
+    fixed_time: datetime,
 ) -> None:
-    elements = parse(render_html(gather_report(engine, generated_at=fixed_time)))
+    elements = parse_html(render_html(gather_report(engine, generated_at=fixed_time)))
     for tag, attrs in elements.tags:
         for name in ("src", "href"):
             value = attrs.get(name) or ""
@@ -142,10 +110,13 @@ def test_page_is_self_contained_and_forbids_scripts(
 
 
 def test_summary_sections_and_charts(
-    engine: Engine, sample_kb: dict[str, int], fixed_time: datetime
+    parse_html: Callable[[str], Any],
+    engine: Engine,
+    sample_kb: dict[str, int],
+    fixed_time: datetime,
 ) -> None:
     document = render_html(gather_report(engine, generated_at=fixed_time))
-    elements = parse(document)
+    elements = parse_html(document)
     ids = {attrs.get("id") for _, attrs in elements.tags}
     assert {"summary", "cross-source", "catalog"} <= ids
     for key in ("anthology", "cluster", "training", "other"):
