@@ -73,6 +73,9 @@ EN_PROSE = [
     "Several labs have shifted attention from pretraining to reinforcement learning on tasks.",
     "Investors remain divided on whether the revenue will arrive in time to pay for it all.",
 ]
+#: Share of sentences without figures, set so that the corpus has the figure density of the
+#: seed articles (about one claim per 360 characters).
+PROSE_SHARE = 0.885
 TABLE = "Stage\tPre-training\tFine-tuning\tTotal\nin {chip} GPU Hours\t{k}K\t{d}K\t{n}K\n"
 
 
@@ -85,7 +88,7 @@ def corpus(size: int, seed: int = 7) -> str:
         paragraph = []
         chinese = rng.random() < 0.5
         for _ in range(rng.randint(3, 8)):
-            if rng.random() < 0.8:
+            if rng.random() < PROSE_SHARE:
                 paragraph.append(rng.choice(ZH_PROSE if chinese else EN_PROSE))
                 continue
             template = rng.choice(ZH_TEMPLATES if chinese else EN_TEMPLATES)

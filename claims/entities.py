@@ -57,7 +57,6 @@ class Gazetteer:
     by_key: dict[str, Entity]
     known_re: re.Pattern[str]
     cjk_known_re: re.Pattern[str]
-    ascii_keys: frozenset[str]
     name_prefix_re: re.Pattern[str]
     accelerator_re: re.Pattern[str]
 
@@ -152,13 +151,11 @@ def gazetteer() -> Gazetteer:
     forms = [form for e in entities for form in (e.name, *e.aliases)]
     ascii_forms = [form for form in forms if form[0].isascii()]
     cjk_forms = [form for form in forms if not form[0].isascii()]
-    # both are matched against the lower-cased text, case-sensitively: names starting with
-    # an ASCII letter or digit only where a word starts whose first letters begin a name
-    # (ascii_keys), names starting with a Chinese character by a scan the regex engine
-    # speeds up by first character
+    # both are matched against the lower-cased text, case-sensitively and without a
+    # look-behind, so the regex engine skips ahead by first character (word starts are
+    # checked afterwards); Chinese names are scanned only in texts that have them
     known_re = re.compile(_trie_regex([_alias_tokens(f) for f in ascii_forms]) + r"(?![a-z0-9])")
     cjk_known_re = re.compile(_trie_regex([_alias_tokens(f) for f in cjk_forms]) + r"(?![a-z0-9])")
-    ascii_keys = frozenset(_word_key(form.lower()) for form in ascii_forms)
     accelerator_forms = [
         form for e in entities if e.kind == "accelerator" for form in (e.name, *e.aliases)
     ]
@@ -177,7 +174,6 @@ def gazetteer() -> Gazetteer:
         by_key=by_key,
         known_re=known_re,
         cjk_known_re=cjk_known_re,
-        ascii_keys=ascii_keys,
         name_prefix_re=name_prefix_re,
         accelerator_re=accelerator_re,
     )
@@ -235,27 +231,10 @@ def mentions(text: str) -> list[Mention]:
     return kept
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
-
-
-def _word_key(lowered_word: str) -> str:
-    """The first three characters of a word's first run of letters and digits."""
-    run = _ASCII_WORD.match(lowered_word)
-    return run.group()[:3] if run else lowered_word[:3]
-
-
 def _known_mentions(text: str, lowered: str) -> list[Mention]:
     gaz = gazetteer()
     found: list[Mention] = []
-    candidates: list[re.Match[str]] = []
-    keys = gaz.ascii_keys
-    known_match = gaz.known_re.match
-    for word in _ASCII_WORD.finditer(lowered):
-        if word.group()[:3] not in keys:
-            continue
-        match = known_match(lowered, word.start())
-        if match is not None:
-            candidates.append(match)
+    candidates = [m for m in gaz.known_re.finditer(lowered) if _word_start(lowered, m.start())]
     if not text.isascii():
         candidates.extend(
             m for m in gaz.cjk_known_re.finditer(lowered) if _word_start(lowered, m.start())
