@@ -14,6 +14,7 @@ from typing import Any
 
 from checks.context import ELSEWHERE, REFERENCE, SAME_PARAGRAPH, SAME_SENTENCE, Fact
 from checks.model import Finding
+from checks.wording import span
 
 ORDER = {"unchecked": 0, "consistent": 1, "questionable": 2, "inconsistent": 3}
 #: Rules that only compare with what other sources say: they decide a claim's verdict only
@@ -126,7 +127,11 @@ def finding(
         ratio=grade_.ratio if math.isfinite(grade_.ratio) else None,
         severity=grade_.severity,
         confidence=confidence_ or confidence(wheres, band_width(*expected)),
-        implied=implied if grade_.verdict != "consistent" else None,
+        implied=(
+            None
+            if grade_.verdict == "consistent"
+            else implied or f"the inputs imply {span(expected[0], expected[1], unit)}"
+        ),
         inputs=inputs,
         assumptions=assumptions,
         explanation=explanation,

@@ -53,3 +53,11 @@ def test_related_claims_closest_first():
 
 def test_unknown_claim_has_no_relations():
     assert related_claims(claim_graph([]), 42) == []
+
+
+def test_edges_carry_the_relations_named_in_the_issue():
+    article = build()
+    claims = article.claims
+    graph = claim_graph(claims, check_claims(claims))
+    relations = {data["relation"] for _, _, data in graph.edges(data=True)}
+    assert {"mentions", "in_source", "same_sentence", "same_paragraph", "derived_from"} <= relations
