@@ -165,10 +165,9 @@ def gazetteer() -> Gazetteer:
         + r")s?(?![A-Za-z0-9])",
         re.IGNORECASE,
     )
-    prefix_alternation = "|".join(
-        re.escape(p) for p in sorted(set(prefixes), key=len, reverse=True)
-    )
-    name_prefix_re = re.compile(rf"(?<![A-Za-z])(?:{prefix_alternation})[\s\-]?$")
+    # written backwards: matched at the start of the reversed text before a number
+    backwards = "|".join(re.escape(p[::-1]) for p in sorted(set(prefixes), key=len, reverse=True))
+    name_prefix_re = re.compile(rf"[\s\-]?(?:{backwards})(?![A-Za-z])")
     return Gazetteer(
         entities=tuple(entities),
         by_key=by_key,

@@ -110,6 +110,7 @@ _SOCIAL_AFTER = re.compile(
 _BITS_AFTER = re.compile(r"[精宽寬元整浮]")
 #: "本十年" (this decade), "这两年" is a duration but "本十年" is not.
 _THIS_BEFORE = re.compile(r"[本该該]$")
+_CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
 _UNIT_DENOMINATOR = re.compile(r"(?:1\s*)?(?:[KMkB]|million|thousand|百万|千|万)?(?![\d.eE^])")
@@ -206,6 +207,7 @@ class _Scanner:
         self.segments = Segments(text)
         self.mentions: list[Mention] = mentions(text)
         self.mention_starts = [m.start for m in self.mentions]
+        self._years_by_sentence: dict[int, list[tuple[int, str]]] = {}
         self.number_re = NUMBER_RE
 
     # --- helpers -----------------------------------------------------------------------
@@ -315,8 +317,12 @@ class _Scanner:
                     break
         reading = _Reading(start=start, end=match.end(), value=0.0)
         # "Llama 3", "Table 1": a label, unless a magnitude follows ("DeepSeek 16B")
-        after_name = cur is None and gazetteer().name_prefix_re.search(
-            text, max(0, number_start - 14), number_start
+        after_name = (
+            cur is None
+            and gazetteer().name_prefix_re.match(
+                text[max(0, number_start - 14) : number_start][::-1]
+            )
+            is not None
         )
         end = match.end()
         groups = match.groupdict()
@@ -932,8 +938,8 @@ class _Scanner:
             reading.qualifiers["per"] = canonical_per(per.group("per"))
         else:
             clause = text[max(sentence_start, reading.start - 24) : reading.start]
-            clause = re.split(r"[，,。；;：:]", clause)[-1]
-            per_before = vocab.per_before_re.search(clause)
+            clause = _CLAUSE_MARKS.split(clause)[-1]
+            per_before = vocab.per_before_re.search(clause) if "每" in clause else None
             if per_before is not None:
                 reading.qualifiers["per"] = canonical_per(per_before.group("per"))
             elif reading.unit == "dimensionless" and vocab.per_year_before_re.search(clause):
@@ -1123,17 +1129,23 @@ class _ClaimBuilder(_Scanner):
         return best.entity if best is not None else None
 
     def _year(self, reading: _Reading, sentence_start: int, sentence: str) -> str | None:
+        years = self._years_by_sentence.get(sentence_start)
+        if years is None:
+            years = [
+                (sentence_start + m.start(), m.group())
+                for m in _YEAR_IN_SENTENCE.finditer(sentence)
+                if self.segments.excluded(sentence_start + m.start()) is None
+                and self._mention_at(sentence_start + m.start()) is None
+            ]
+            self._years_by_sentence[sentence_start] = years
         best = None
         best_distance = 10**9
-        for match in _YEAR_IN_SENTENCE.finditer(sentence):
-            absolute = sentence_start + match.start()
+        for absolute, year in years:
             if reading.start <= absolute < reading.end:
-                continue
-            if self.segments.excluded(absolute) is not None or self._mention_at(absolute):
                 continue
             distance = abs(absolute - reading.start)
             if distance < best_distance:
-                best, best_distance = match.group(), distance
+                best, best_distance = year, distance
         return best
 
     def _of(self, reading: _Reading) -> str | None:
@@ -1174,7 +1186,11 @@ class _ClaimBuilder(_Scanner):
             if accelerators:
                 return accelerators[0].entity.name
         # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
-        main = [m for m in candidates if not self._aside(m, reading, sentence_start)]
+        main = [
+            m
+            for m in candidates
+            if _tier(m) is not None and not self._aside(m, reading, sentence_start)
+        ]
         clause_start = self._clause_start(reading.start, sentence_start)
         by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
         for mention in main:
