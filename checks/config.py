@@ -171,7 +171,10 @@ def load_config(overrides: Mapping[str, Any] | None = None) -> CheckConfig:
     Raises ConfigError naming the key for an unknown band or a value that is not [low, high].
     """
     bands = dict(_shipped_bands())
-    for name, value in (overrides or {}).items():
+    overrides = dict(overrides or {})
+    if set(overrides) == {"bands"} and isinstance(overrides["bands"], Mapping):
+        overrides = dict(overrides["bands"])  # the whole [checks] section was passed
+    for name, value in overrides.items():
         if name not in bands:
             known = ", ".join(sorted(bands))
             raise ConfigError(f"checks.bands.{name}: unknown band (known: {known})")

@@ -50,3 +50,10 @@ def test_references_carry_sources():
     config = load_config()
     assert config.references
     assert all(reference.source for reference in config.references)
+
+
+def test_the_checks_section_with_its_bands_table_is_accepted():
+    config = load_config({"bands": {"mfu": [0.3, 0.5]}})
+    assert (config.band("mfu").low, config.band("mfu").high) == (0.3, 0.5)
+    with pytest.raises(ConfigError, match=r"checks\.bands\.nope"):
+        load_config({"bands": {"nope": [1, 2]}})
