@@ -752,84 +752,135 @@ def _str_or_none(value: Any) -> str | None:
 RELATED_LIMIT = 20
 
 
+#: How the checker's graph relations (checks.graph) read in the claim-detail screen.
+RELATION_WORDS = {
+    "same_sentence": "same sentence",
+    "derived_from": "input",
+    "input_to": "derived from it",
+    "same_paragraph": "same paragraph",
+    "same_subject": "same subject and kind",
+}
+
+
 def related_claims(
     session: Session, claim_id: int, limit: int = RELATED_LIMIT
 ) -> list[RelatedClaim]:
-    """Claims about the same subject and kind in other sources, the claims this one's findings
-    took as inputs, and the claims whose findings took this one as an input.
+    """Related claims from the checker's claim graph (`checks.graph`), closest first: the
+    same sentence, inputs of this claim's findings, claims derived from it, the same
+    paragraph, and claims about the same subject and kind in other sources.
 
-    Derivations are looked for among the claims of the same source (where the checker finds
-    its inputs), so the lookup reads one source's findings, not the whole table.
+    The graph is built over this claim's neighbourhood only (its source's claims and
+    findings, and up to ``limit`` same-subject, same-kind claims elsewhere), so opening a
+    claim reads a few rows, not the knowledge base.
     """
+    from checks.graph import claim_graph
+    from checks.graph import related_claims as graph_related
+
     claim = session.get(Claim, claim_id)
     if claim is None:
         return []
-    related: list[tuple[int, str]] = []
-    seen = {claim_id}
-    own_inputs = session.execute(select(Finding.inputs).where(Finding.claim_id == claim_id))
-    for (inputs,) in own_inputs:
-        for item in inputs or []:
-            other = item.get("claim_id") if isinstance(item, dict) else None
-            if isinstance(other, int) and other not in seen:
-                seen.add(other)
-                related.append((other, "input"))
-    neighbours = session.execute(
-        select(Finding.claim_id, Finding.inputs)
-        .join(Claim, Claim.id == Finding.claim_id)
-        .where(Claim.source_id == claim.source_id, Finding.claim_id != claim_id)
-    )
-    for other, inputs in neighbours:
-        if other in seen:
-            continue
-        if any(isinstance(i, dict) and i.get("claim_id") == claim_id for i in inputs or []):
-            seen.add(other)
-            related.append((other, "derived from it"))
+    neighbourhood = select(Claim.id).where(Claim.source_id == claim.source_id)
+    ids = {row[0] for row in session.execute(neighbourhood)}
     if claim.subject_id is not None:
-        for (other,) in session.execute(
-            select(Claim.id)
-            .where(
-                Claim.subject_id == claim.subject_id,
-                Claim.kind == claim.kind,
-                Claim.source_id != claim.source_id,
+        ids.update(
+            row[0]
+            for row in session.execute(
+                select(Claim.id)
+                .where(
+                    Claim.subject_id == claim.subject_id,
+                    Claim.kind == claim.kind,
+                    Claim.source_id != claim.source_id,
+                )
+                .order_by(Claim.id.desc())
+                .limit(limit)
             )
-            .order_by(Claim.id.desc())
-            .limit(limit)
-        ):
-            if other not in seen:
-                seen.add(other)
-                related.append((other, "same subject and kind"))
-    related = related[: limit * 2]
-    ids = [other for other, _ in related]
-    rows = {
-        r[0]: r
-        for r in session.execute(
-            select(
-                Claim.id,
-                Claim.verdict,
-                Claim.quote,
-                Claim.value,
-                Claim.unit,
-                Claim.low,
-                Claim.high,
-                Claim.bound,
-                func.coalesce(Source.title, Source.origin),
-            )
-            .join(Source, Source.id == Claim.source_id)
-            .where(Claim.id.in_(ids))
         )
-    }
-    return [
-        RelatedClaim(
-            id=other,
-            relation=relation,
-            verdict=rows[other][1],
-            quote=rows[other][2],
-            value_text=format_claim_value(*rows[other][3:7], rows[other][7]),
-            source_title=rows[other][8],
+    rows = _claim_rows(session, ids)
+    same_source = [cid for cid, row in rows.items() if row["source_id"] == claim.source_id]
+    findings = [
+        _checker_finding(claim_id_, inputs)
+        for claim_id_, inputs in session.execute(
+            select(Finding.claim_id, Finding.inputs).where(Finding.claim_id.in_(same_source))
         )
-        for other, relation in related
-        if other in rows
     ]
+    graph = claim_graph([row["checked"] for row in rows.values()], findings)
+    related: list[RelatedClaim] = []
+    for other, relation in graph_related(graph, claim_id):
+        row = rows.get(other)
+        if row is None:
+            continue
+        if relation == "same_subject" and row["kind"] != claim.kind:
+            continue  # every claim of an article shares its subject; keep like with like
+        related.append(
+            RelatedClaim(
+                id=other,
+                relation=RELATION_WORDS.get(relation, relation.replace("_", " ")),
+                verdict=row["verdict"],
+                quote=row["quote"],
+                value_text=row["value_text"],
+                source_title=row["source_title"],
+            )
+        )
+    return related[: limit * 3]
+
+
+def _claim_rows(session: Session, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """Claims as the checker's graph wants them, plus what the detail screen shows."""
+    from checks.model import CheckedClaim
+    from claims.model import Claim as ExtractedClaim
+
+    rows: dict[int, dict[str, Any]] = {}
+    if not ids:
+        return rows
+    for claim, subject, title in session.execute(
+        select(Claim, Entity.name, func.coalesce(Source.title, Source.origin))
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Entity, Entity.id == Claim.subject_id)
+        .where(Claim.id.in_(list(ids)))
+    ):
+        extracted = ExtractedClaim(
+            start=claim.start,
+            end=claim.end,
+            quote=claim.quote,
+            sentence=claim.sentence,
+            value=claim.value,
+            unit=claim.unit,
+            kind=claim.kind,
+            low=claim.low,
+            high=claim.high,
+            approx=claim.approx,
+            bound=claim.bound,
+            subject=subject,
+            qualifiers=dict(claim.qualifiers),
+            sentence_start=claim.sentence_start,
+            sentence_end=claim.sentence_end,
+            paragraph=claim.paragraph,
+        )
+        rows[claim.id] = {
+            "checked": CheckedClaim(
+                id=claim.id, source_id=claim.source_id, claim=extracted, source_title=title
+            ),
+            "source_id": claim.source_id,
+            "kind": claim.kind,
+            "verdict": claim.verdict,
+            "quote": claim.quote,
+            "value_text": format_claim_value(
+                claim.value, claim.unit, claim.low, claim.high, claim.bound
+            ),
+            "source_title": title,
+        }
+    return rows
+
+
+def _checker_finding(claim_id: int, inputs: list[dict[str, Any]]) -> Any:
+    from checks.model import Finding as CheckerFinding
+
+    return CheckerFinding(
+        claim_id=claim_id,
+        rule="",
+        verdict="",
+        inputs=[i for i in inputs or [] if isinstance(i, dict)],
+    )
 
 
 # --------------------------------------------------------------------------- one source

@@ -79,6 +79,7 @@ class KBFactory:
             sentence=source.text[sentence_start:sentence_end],
             sentence_start=sentence_start,
             sentence_end=sentence_end,
+            paragraph=source.text.count("\n\n", 0, start),
             value=value,
             unit=unit,
             kind=kind,

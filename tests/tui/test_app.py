@@ -226,7 +226,10 @@ async def test_links_list_inputs_related_and_source(small_kb: Any) -> None:
         await settle(pilot)
         links = app.screen.query_one("#links", OptionList)
         targets = [links.get_option_at_index(i).id for i in range(links.option_count)]
-        assert targets == [f"claim-{ids['gpus']}", f"claim-{ids['days']}", f"source-{ids['orion']}"]
+        # the finding's inputs first, then the graph's neighbours, the source last
+        assert targets[:2] == [f"claim-{ids['gpus']}", f"claim-{ids['days']}"]
+        assert targets[-1] == f"source-{ids['orion']}"
+        assert f"claim-{ids['cost']}" in targets  # same paragraph
         app.open_claim(ids["gpus"])
         await settle(pilot)
         links = app.screen.query_one("#links", OptionList)
