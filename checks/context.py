@@ -218,6 +218,8 @@ class Context:
         self.by_source_kind: dict[tuple[int, str], list[Fact]] = defaultdict(list)
         self.sentences_by_source: dict[int, list[list[Fact]]] = defaultdict(list)
         self._other_sources: dict[tuple[Any, ...], list[Fact]] = {}
+        #: Rules' per-run caches, keyed by id() of lists this context keeps alive.
+        self.memo: dict[int, Any] = {}
         self.references_by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.subjects_by_source: dict[int, set[str]] = defaultdict(set)
         self.source_subject_names: dict[int, dict[str, str]] = defaultdict(dict)

@@ -62,7 +62,7 @@ def figure(value: float, unit: str | None) -> str:
     if unit == "dimensionless":
         return f"{value * 100:.3g} %" if value < 10 else f"{value:.3g}×"
     if unit in ("FLOP", "FLOP/s"):
-        return f"{value:.2g} {unit}".replace("e+", "e")
+        return f"{value:.3g} {unit}".replace("e+", "e")
     return f"{_short(value)} {unit}"
 
 

@@ -22,24 +22,19 @@ KINDS = frozenset(
 )  # fmt: skip
 
 
-_SUMMARIES: dict[int, tuple[list[Fact], tuple[float, float, int, list[Fact]]]] = {}
-
-
-def _summary(others: list[Fact]) -> tuple[float, float, int, list[Fact]]:
-    """Band, number of sources and the two extreme claims; cached per list (one per subject,
-    kind and source), which the context shares between the claims of an article."""
-    cached = _SUMMARIES.get(id(others))
-    if cached is not None and cached[0] is others:
-        return cached[1]
+def _summary(ctx: Context, others: list[Fact]) -> tuple[float, float, int, list[Fact]]:
+    """Band, number of sources and the two extreme claims, computed once per list (the
+    context shares one list between the claims of an article about the same subject)."""
+    cached = ctx.memo.get(id(others))
+    if cached is not None:
+        return cached
     low = min(other.low for other in others)
     high = max(other.high for other in others)
     sources = len({other.root_id for other in others})
     lowest = min(others, key=lambda other: other.value)
     highest = max(others, key=lambda other: other.value)
     summary = (low, high, sources, [lowest, highest] if lowest is not highest else [lowest])
-    if len(_SUMMARIES) > 100_000:
-        _SUMMARIES.clear()
-    _SUMMARIES[id(others)] = (others, summary)
+    ctx.memo[id(others)] = summary
     return summary
 
 
@@ -49,7 +44,7 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     others = ctx.other_sources(fact)
     if not others:
         return None
-    low, high, sources, examples = _summary(others)
+    low, high, sources, examples = _summary(ctx, others)
     factor = ctx.config.band("cross_source_factor")
     grade_ = grade(claimed_interval(fact), (low, high), (factor.high, factor.high))
     basis = (
