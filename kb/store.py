@@ -204,12 +204,14 @@ def store_claims(
             session.execute(update(Claim).where(Claim.id == claim_id).values(**values))
             ids[row["fingerprint"]] = claim_id
     if new_rows:
-        inserted = session.execute(
-            insert(Claim).returning(Claim.id, Claim.fingerprint, sort_by_parameter_order=True),
-            new_rows,
-        )
-        for claim_id, fp in inserted:
-            ids[fp] = claim_id
+        # a plain executemany, then one query for the ids: far faster than RETURNING row by row
+        session.execute(Claim.__table__.insert(), new_rows)  # type: ignore[attr-defined]
+        wanted = {row["fingerprint"] for row in new_rows}
+        for claim_id, fp in session.execute(
+            select(Claim.id, Claim.fingerprint).where(Claim.source_id == source_id)
+        ):
+            if fp in wanted:
+                ids[fp] = claim_id
     _reattach_reviews(session, source_id, ids)
     return [ids[fp] for fp in fingerprints]
 
