@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -26,15 +28,16 @@ def _verdicts(_ctx: click.Context, _param: click.Parameter, value: str | None) -
     return verdicts
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so readers see the old file or the whole new one, never half."""
+def write_atomically(path: Path, pieces: Iterable[str]) -> None:
+    """Write ``pieces`` to ``path`` so readers see the old file or the whole new one, never
+    half: into a temporary file beside it, then renamed over it."""
     directory = path.parent if str(path.parent) else Path(".")
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=directory, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
     try:
         with handle:
-            handle.write(text)
+            handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
@@ -96,7 +99,7 @@ def command(
     Default: HTML over every current source, to stdout.
     """
     from kb.database import DatabaseProblem, describe, open_engine
-    from kb.report import ReportProblem, ReportScope, gather_report, render
+    from kb.report import ReportProblem, ReportScope, gather_report, iter_render
 
     scope = ReportScope(
         source_id=source_id,
@@ -115,12 +118,13 @@ def command(
         raise click.ClickException(f"{describe(db_url)}: {exc}") from exc
     finally:
         engine.dispose()
-    text = render(report, output_format)
+    pieces = iter_render(report, output_format)
     if output is None:
-        click.echo(text, nl=False)
+        sys.stdout.writelines(pieces)
+        sys.stdout.flush()
         return
     try:
-        write_atomically(output, text)
+        write_atomically(output, pieces)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     summary = report.summary

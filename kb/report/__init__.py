@@ -7,24 +7,40 @@ into one of `FORMATS`. Each format lives in its own module, imported only when u
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterator
 
 from kb.report.gather import Report, ReportProblem, ReportScope, gather_report
 
-#: format name -> (module, function) that turns a Report into text.
+#: format name -> (module, function) that yields a Report as text, piece by piece.
 FORMATS: dict[str, tuple[str, str]] = {
-    "html": ("kb.report.html", "render_html"),
-    "md": ("kb.report.markdown", "render_markdown"),
-    "json": ("kb.report.json", "render_json"),
-    "claimreview": ("kb.report.claimreview", "render_claimreview"),
+    "html": ("kb.report.html", "iter_html"),
+    "md": ("kb.report.markdown", "iter_markdown"),
+    "json": ("kb.report.json", "iter_json"),
+    "claimreview": ("kb.report.claimreview", "iter_claimreview"),
 }
 
 
-def render(report: Report, output_format: str) -> str:
-    """``report`` as text in ``output_format`` (a key of FORMATS)."""
+def iter_render(report: Report, output_format: str) -> Iterator[str]:
+    """``report`` in ``output_format`` (a key of FORMATS), in pieces to write one by one:
+    a report over 200,000 claims never has to sit in memory as one string."""
     module_name, function_name = FORMATS[output_format]
-    renderer = getattr(importlib.import_module(module_name), function_name)
-    text: str = renderer(report)
-    return text
+    renderer: Callable[[Report], Iterator[str]] = getattr(
+        importlib.import_module(module_name), function_name
+    )
+    return renderer(report)
 
 
-__all__ = ["FORMATS", "Report", "ReportProblem", "ReportScope", "gather_report", "render"]
+def render(report: Report, output_format: str) -> str:
+    """``report`` as one string in ``output_format``."""
+    return "".join(iter_render(report, output_format))
+
+
+__all__ = [
+    "FORMATS",
+    "Report",
+    "ReportProblem",
+    "ReportScope",
+    "gather_report",
+    "iter_render",
+    "render",
+]

@@ -11,6 +11,7 @@ correction.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from kb.report.gather import ClaimRow, Report, ReviewRow, SourceRow, worst_finding
@@ -114,16 +115,19 @@ def claim_review(report: Report, claim: ClaimRow) -> dict[str, Any]:
     return item
 
 
-def claim_reviews(report: Report) -> list[dict[str, Any]]:
-    """ClaimReviews for every flagged or reviewed listed claim, worst first."""
+def render_claimreview(report: Report) -> str:
+    return "".join(iter_claimreview(report))
+
+
+def iter_claimreview(report: Report) -> Iterator[str]:
+    """A JSON array of ClaimReview objects, each with its own @context, one per line."""
     chosen = [c for c in report.claims.values() if c.flagged or c.reviews]
     chosen.sort(key=lambda c: (-c.severity, c.source_id, c.start, c.id))
-    return [claim_review(report, c) for c in chosen]
-
-
-def render_claimreview(report: Report) -> str:
-    """A JSON array of ClaimReview objects, each with its own @context, one per line."""
-    items = [json.dumps(item, ensure_ascii=False) for item in claim_reviews(report)]
-    if not items:
-        return "[]\n"
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    if not chosen:
+        yield "[]\n"
+        return
+    for index, claim in enumerate(chosen):
+        yield ("[\n" if index == 0 else ",\n") + json.dumps(
+            claim_review(report, claim), ensure_ascii=False
+        )
+    yield "\n]\n"

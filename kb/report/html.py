@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kb.report.gather import (
     ClaimRow,
@@ -128,22 +128,24 @@ def _marked_sentence(claim: ClaimRow) -> str:
 
 def render_html(report: Report) -> str:
     """The whole report as one HTML document (a str)."""
-    parts: list[str] = [
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        "<title>claimkb consistency report</title>\n",
-        f"<style>{CSS}</style>\n</head>\n<body>\n",
-    ]
-    parts.extend(_header(report))
-    parts.extend(_summary(report))
-    parts.extend(_contents(report))
+    return "".join(iter_html(report))
+
+
+def iter_html(report: Report) -> Iterator[str]:
+    """The document in pieces, for writing a large report without holding all of it."""
+    yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    yield f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    yield "<title>claimkb consistency report</title>\n"
+    yield f"<style>{CSS}</style>\n</head>\n<body>\n"
+    yield from _header(report)
+    yield from _summary(report)
+    yield from _contents(report)
     for source in report.sources:
-        parts.extend(_source_section(report, source))
-    parts.extend(_cross_source(report))
-    parts.extend(_catalog(report))
-    parts.append("</body>\n</html>\n")
-    return "".join(parts)
+        yield from _source_section(report, source)
+    yield from _cross_source(report)
+    yield from _catalog(report)
+    yield "</body>\n</html>\n"
 
 
 def _header(report: Report) -> Iterable[str]:

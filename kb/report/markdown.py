@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kb.report.gather import ClaimRow, FindingRow, Report, SourceRow, worst_finding
 from kb.report.presentation import (
@@ -65,14 +65,29 @@ def _verdict(verdict: str) -> str:
 
 def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document (a str)."""
-    lines: list[str] = []
-    lines.extend(_header(report))
-    lines.extend(_summary(report))
+    return "".join(iter_markdown(report))
+
+
+def iter_markdown(report: Report) -> Iterator[str]:
+    """The document line by line, with runs of blank lines at the end dropped."""
+    blank_lines = 0
+    first = True
+    for line in _lines(report):
+        if not line:
+            blank_lines += 1
+            continue
+        yield ("" if first else "\n" * (blank_lines + 1)) + line
+        blank_lines, first = 0, False
+    yield "\n"
+
+
+def _lines(report: Report) -> Iterator[str]:
+    yield from _header(report)
+    yield from _summary(report)
     for source in report.sources:
-        lines.extend(_source_section(report, source))
-    lines.extend(_cross_source(report))
-    lines.extend(_catalog(report))
-    return "\n".join(lines).rstrip() + "\n"
+        yield from _source_section(report, source)
+    yield from _cross_source(report)
+    yield from _catalog(report)
 
 
 def _header(report: Report) -> Iterable[str]:
