@@ -237,3 +237,16 @@ async def test_links_list_inputs_related_and_source(small_kb: Any) -> None:
         # derived from it (same source) and the same subject and kind elsewhere
         assert f"claim-{ids['compute']}" in targets
         assert f"claim-{ids['chinese_gpus']}" in targets
+
+
+async def test_a_failed_query_is_a_notification_not_a_crash(small_kb: Any) -> None:
+    engine, _ = small_kb
+    app = ClaimKBApp(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_claim(999_999)
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]  # noqa: SLF001
+        assert any("no claim with id 999999" in m for m in messages)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ClaimsScreen)

@@ -46,11 +46,11 @@ class ClaimsScreen(KBScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/", id="claims.search"),
-        Binding("f", "focus_filters", "Filters", id="claims.filters"),
+        Binding("f", "focus_filters", "Filters", show=False, id="claims.filters"),
         Binding("v", "cycle_verdict", "Verdict", id="claims.verdict"),
         Binding("s", "cycle_sort", "Sort", id="claims.sort"),
-        Binding("x", "clear_filters", "Clear", id="claims.clear"),
-        Binding("o", "open_source", "Source", id="claims.open_source"),
+        Binding("x", "clear_filters", "Clear", show=False, id="claims.clear"),
+        Binding("o", "open_source", "Source", show=False, id="claims.open_source"),
         Binding("S", "sources", "Sources", id="claims.sources"),
         Binding("r", "reload", "Reload", show=False, id="claims.reload"),
         Binding("escape", "focus_table", "To table", show=False, id="claims.to_table"),

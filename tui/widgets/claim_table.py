@@ -37,8 +37,8 @@ def column_layout(width: int) -> list[ColumnSpec]:
     date at 160."""
     columns = [
         ColumnSpec("badge", "verdict", 14),
-        ColumnSpec("subject", "subject", 12 if width < 160 else 18),
-        ColumnSpec("value", "value", 16 if width < 160 else 18),
+        ColumnSpec("subject", "subject", 10 if width < 160 else 18),
+        ColumnSpec("value", "value", 18),
     ]
     if width >= 100:
         columns.append(ColumnSpec("kind", "kind", 16))
