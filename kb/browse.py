@@ -910,6 +910,7 @@ class SourceDetail:
     text: str
     claims: list[SpanInfo]
     parent: tuple[int, str] | None
+    #: All parts of the parent anthology in order, this source included (empty if no parent).
     siblings: list[tuple[int, str]]
     children: list[tuple[int, str]]
     meta: dict[str, Any]
@@ -963,7 +964,7 @@ def source_detail(session: Session, source_id: int) -> SourceDetail:
             (r[0], r[1])
             for r in session.execute(
                 select(Source.id, label)
-                .where(Source.parent_id == source.parent_id, Source.id != source_id)
+                .where(Source.parent_id == source.parent_id)
                 .order_by(Source.position, Source.id)
                 .limit(200)
             )

@@ -122,3 +122,38 @@ async def test_acceptance_path_over_the_examples(examples_kb: Any) -> None:
     with Session(engine) as session:
         reviews = session.execute(select(Review.claim_id, Review.status)).all()
     assert [tuple(r) for r in reviews] == [(first.id, "confirmed")]
+
+
+async def test_anthology_parts_show_their_parent_and_siblings(examples_kb: Any) -> None:
+    from kb.models import Source
+
+    with Session(examples_kb) as session:
+        children = session.execute(
+            select(Source.id, Source.parent_id)
+            .where(Source.parent_id.is_not(None))
+            .order_by(Source.parent_id, Source.position)
+        ).all()
+    if not children:
+        pytest.skip("the examples hold no anthology")
+    first_child, parent_id = children[0]
+    siblings = [child for child, parent in children if parent == parent_id]
+    app = ClaimKBApp(examples_kb)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_source(first_child)
+        await settle(pilot)
+        source = app.screen
+        assert isinstance(source, SourceScreen)
+        meta = static_text(source, "#source-meta").plain
+        assert f"(#{parent_id})" in meta and "part of" in meta
+        if len(siblings) > 1:
+            assert f"#{siblings[1]}" in meta
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert isinstance(app.screen, SourceScreen)
+            assert app.screen.source_id == siblings[1]
+        await pilot.press("p")
+        await settle(pilot)
+        parent = app.screen
+        assert isinstance(parent, SourceScreen) and parent.source_id == parent_id
+        assert "articles split out" in static_text(parent, "#source-meta").plain

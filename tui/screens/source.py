@@ -111,8 +111,20 @@ class SourceScreen(KBScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
         source_id = self.source_id
         run_query(self, "source", lambda s: source_detail(s, source_id))
+
+    def on_screen_resume(self) -> None:
+        """Redraw with review marks when a claim shown here was reviewed meanwhile."""
+        reviewed = self.app.reviewed_claims  # type: ignore[attr-defined]
+        if self.detail is not None and any(
+            span.claim_id in reviewed and not span.reviewed for span in self.detail.claims
+        ):
+            self.start_claim_id = self.current_claim_id()
+            self.load()
 
     def on_query_done(self, message: QueryDone) -> None:
         if message.purpose == "source":
@@ -165,9 +177,10 @@ class SourceScreen(KBScreen):
             meta.append("\npart of ", style="dim")
             meta.append(one_line(f"{detail.parent[1]} (#{detail.parent[0]})"))
             meta.append("  p opens it", style="dim")
-        if detail.siblings:
+        others = [(i, t) for i, t in detail.siblings if i != info.id]
+        if others:
             meta.append("\nsiblings ", style="dim")
-            meta.append(one_line(", ".join(f"#{i} {t}" for i, t in detail.siblings[:6]), 200))
+            meta.append(one_line(", ".join(f"#{i} {t}" for i, t in others[:6]), 200))
             meta.append("  [ ] step", style="dim")
         if detail.children:
             meta.append(f"\n{len(detail.children)} articles split out: ", style="dim")
@@ -270,7 +283,9 @@ class SourceScreen(KBScreen):
     def action_sibling(self, direction: int) -> None:
         if self.detail is None or self.detail.info.parent_id is None:
             return
-        ordered = sorted([*(i for i, _ in self.detail.siblings), self.source_id])
+        ordered = [i for i, _ in self.detail.siblings]
+        if self.source_id not in ordered:
+            return
         position = ordered.index(self.source_id) + direction
         if 0 <= position < len(ordered):
             self.app.switch_screen(SourceScreen(ordered[position]))
