@@ -89,6 +89,7 @@ class Catalog(Mapping[str, Accelerator]):
     def __init__(self, accelerators: Mapping[str, Accelerator]) -> None:
         self._by_key = dict(accelerators)
         self._by_alias: dict[str, Accelerator] = {}
+        self._resolved: dict[str, Accelerator | None] = {}  # names seen, resolved once
         for acc in self._by_key.values():
             for name in (acc.key, acc.name, *acc.aliases):
                 self._by_alias.setdefault(alias_key(name), acc)
@@ -106,7 +107,14 @@ class Catalog(Mapping[str, Accelerator]):
         """The accelerator called ``name`` (canonical name or alias), or None."""
         if not name:
             return None
-        return self._by_key.get(name) or self._by_alias.get(alias_key(name))
+        found = self._by_key.get(name)
+        if found is None:
+            if name not in self._resolved:
+                if len(self._resolved) > 1 << 16:
+                    self._resolved.clear()
+                self._resolved[name] = self._by_alias.get(alias_key(name))
+            found = self._resolved[name]
+        return found
 
 
 def _pair(entry: str, key: str, value: Any) -> tuple[float, float] | None:

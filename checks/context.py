@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from checks.catalog import Accelerator
@@ -34,6 +35,7 @@ LOCALITIES: tuple[str, ...] = (SAME_SENTENCE, SAME_PARAGRAPH, SAME_SOURCE, ELSEW
 _SUBJECT_NOISE = re.compile(r"[\s\-_·.()（）\"'“”]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def subject_key(subject: str | None) -> str | None:
     """Subjects compare case- and punctuation-insensitively ("DeepSeek-V3" = "deepseek v3")."""
     if not subject:
