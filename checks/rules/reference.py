@@ -36,11 +36,19 @@ def in_a_row_of_parts(fact: Fact, ctx: Context) -> bool:
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if not fact.subject_key or fact.unit in (None, "dimensionless", "hour"):
         return None
+    year = fact.qualifiers.get("year", "")[:4]
     candidates = [
         found.fact
         for found in ctx.find_all(
             fact, (fact.kind,), units=(fact.unit,), localities=(), references=True
         )
+    ]
+    # A dated reference (a market value on a day) says nothing about another year's figure.
+    candidates = [
+        ref
+        for ref in candidates
+        if not (year and ref.reference and ref.reference.as_of)
+        or ref.reference.as_of.startswith(year)
     ]
     if not candidates or beside_a_percentage(fact, ctx) or in_a_row_of_parts(fact, ctx):
         return None

@@ -87,3 +87,12 @@ def test_every_target_gets_at_least_one_finding():
     assert all(f.explanation for f in findings)
     bad_unit = next(f for f in findings if f.claim_id == article.find("5 zorgs").id)
     assert bad_unit.verdict == "unchecked" and "zorg" in bad_unit.explanation
+
+
+def test_dated_reference_is_not_compared_with_another_year(article: Article):
+    article.sentence(
+        "In 2023 NVIDIA was worth $1 trillion.",
+        ("$1 trillion", 1e12, "USD", "market_value", {"year": "2023"}),
+        subject="NVIDIA",
+    )
+    assert findings_for(article.claims, "$1 trillion", "reference") == []
