@@ -13,6 +13,7 @@ asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import subprocess
@@ -251,21 +252,26 @@ def main() -> None:
 
     from kb.report import gather_report, render
 
-    started = time.perf_counter()
+    # Wall time and CPU time: on a shared machine the CPU figure is the steadier one.
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = gather_report(engine)
-    gathered = time.perf_counter() - started
     print(
-        f"gather: {gathered:.2f} s for {report.summary.claims:,} claims "
+        f"gather: {time.perf_counter() - started:.2f} s wall, "
+        f"{time.process_time() - cpu_started:.2f} s CPU for {report.summary.claims:,} claims "
         f"(peak RSS {_peak_mb():,.0f} MB)"
     )
     for output_format in args.formats.split(","):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         text = render(report, output_format)
-        seconds = time.perf_counter() - started
-        print(f"render {output_format:<11}: {seconds:6.2f} s, {len(text.encode()) / 1e6:6.1f} MB")
+        print(
+            f"render {output_format:<11}: {time.perf_counter() - started:6.2f} s wall, "
+            f"{time.process_time() - cpu_started:6.2f} s CPU, {len(text.encode()) / 1e6:6.1f} MB"
+        )
+        del text
     engine.dispose()
 
     print(f"peak RSS in this process {_peak_mb():,.0f} MB")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     # The command as users run it, each in a fresh process (start-up, peak memory its own).
     for output_format in args.formats.split(","):
         out = workdir / f"report.{output_format}"
@@ -281,12 +287,18 @@ def main() -> None:
             "-o",
             str(out),
         ]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         status = "ok" if result.returncode == 0 else f"FAILED: {result.stderr.strip()}"
         size = out.stat().st_size / 1e6 if out.exists() else 0.0
-        print(f"kb report --format {output_format:<11}: {seconds:6.2f} s, {size:6.1f} MB  {status}")
+        print(
+            f"kb report --format {output_format:<11}: {seconds:6.2f} s wall, {cpu:6.2f} s CPU, "
+            f"{size:6.1f} MB, peak RSS {after.ru_maxrss / 1024:,.0f} MB  {status}"
+        )
 
 
 if __name__ == "__main__":
