@@ -179,7 +179,7 @@ class SourceRow:
     shape: str
     articles: list[SourceRow] = field(default_factory=list)
     claims: list[ClaimRow] = field(default_factory=list)
-    #: Claims in scope but not listed because of the verdict filter, and the unchecked ones.
+    #: This source's claims in scope (listed or not), and how many of them are unchecked.
     claim_count: int = 0
     unchecked_count: int = 0
 
@@ -500,7 +500,9 @@ def gather_report(
         assumptions = _decode_all([row[14] for row in finding_rows])
         for row, row_inputs, row_assumptions in zip(finding_rows, inputs, assumptions, strict=True):
             finding = FindingRow(
-                *row[:10],
+                *row[:3],
+                row[3] if row[3] in VERDICT_RANK else "unchecked",
+                *row[4:10],
                 float(row[10] or 0.0),
                 row[11],
                 row[12],
