@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
@@ -42,6 +43,8 @@ def check_fact(fact: Fact, ctx: Context) -> list[Finding]:
     missing_rules: list[str] = []
     if fact.unit is None:
         return [unchecked(fact, [], [])]
+    if not (math.isfinite(fact.low) and math.isfinite(fact.high)) or fact.high <= 0:
+        return [unchecked(fact, ["a positive, finite value (the claim has none)"], [])]
     for check in _checks_for_kind(fact.kind):
         name = check.__module__.rpartition(".")[2]
         result = check(fact, ctx)

@@ -75,6 +75,8 @@ def span(low: float, high: float, unit: str | None) -> str:
 
 def times(ratio: float) -> str:
     """ "4.0× too high" / "2.1× too low" for a claimed/expected ratio."""
+    if ratio <= 0 or not math.isfinite(ratio):
+        return "far too low" if ratio <= 0 else "far too high"
     factor = ratio if ratio >= 1 else 1 / ratio
     shown = f"{factor:,.0f}" if factor >= 100 else f"{factor:.2g}"
     return f"{shown}× too high" if ratio >= 1 else f"{shown}× too low"
