@@ -35,9 +35,9 @@ from tui.rendering import one_line
 from tui.screens.base import KBScreen, QueryDone, run_query
 from tui.widgets.claim_table import ClaimTable
 
-PAGE = 200
-MAX_WINDOW = 600
-PREFETCH = 40
+PAGE = 100
+MAX_WINDOW = 400
+PREFETCH = 30
 SEARCH_DEBOUNCE = 0.25
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import BindingType
@@ -94,6 +94,11 @@ class ClaimTable(VimDataTable):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
         self.columns_shown: list[ColumnSpec] = []
+
+    def _update_column_widths(self, updated_cells: set[Any]) -> None:
+        # Every column has a fixed width (see column_layout), so DataTable's measuring of
+        # each new cell (and re-measuring whole columns) would only cost time: skip it.
+        self._require_update_dimensions = True
 
     def action_first(self) -> None:
         self.post_message(self.JumpRequested("first"))
