@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from checks import VERDICTS, CheckedClaim, check_claims
 from claims.model import KINDS, Claim
 
-UNITS = ["FLOP", "FLOP/s", "GPU", "GPU*hour", "USD", "CNY", "W", "token", "parameter",
-         "percent", "dimensionless", "hour", "day", "month", "year", "minute", "rack", "zorg"]  # fmt: skip
+UNITS = [
+    "FLOP", "FLOP/s", "GPU", "GPU*hour", "USD", "CNY", "W", "token", "parameter", "percent",
+    "dimensionless", "hour", "day", "month", "year", "minute", "rack", "zorg",
+]  # fmt: skip
 QUALIFIERS = st.fixed_dictionaries(
     {},
     optional={
