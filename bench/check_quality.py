@@ -153,6 +153,15 @@ def sentences_from_db(workdir: Path) -> dict[int, str]:
         return dict(connection.execute("select id, sentence from claim"))
 
 
+def extraction_from_db(workdir: Path) -> dict[int, str]:
+    """What the extractor said about each claim (bound, qualifiers), to route a failing row."""
+    import sqlite3
+
+    with sqlite3.connect(workdir / "c.db") as connection:
+        rows = connection.execute("select id, bound, qualifiers from claim")
+        return {claim_id: f"bound={bound} qualifiers={quals}" for claim_id, bound, quals in rows}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the database in this directory")
@@ -169,11 +178,13 @@ def main() -> int:
             old.unlink()
         findings = collect(workdir)
         sentences = sentences_from_db(workdir)
+        extraction = extraction_from_db(workdir)
     else:
         with tempfile.TemporaryDirectory() as temporary:
             workdir = Path(temporary)
             findings = collect(workdir)
             sentences = sentences_from_db(workdir)
+            extraction = extraction_from_db(workdir)
     grouped = claims_by_seed(findings)
     agree = 0
     print(f"{'seed':4} {'#':>2}  {'expected':12} {'reached':12} ok  figure")
@@ -207,14 +218,19 @@ def main() -> int:
         )
         if options.verbose or not ok:
             print(f"{'':22}claims: {note[:300]}")
-            if options.verbose or not ok:
-                for fs in matched:
-                    for finding in fs:
-                        if finding["verdict"] != "unchecked" or len(fs) == 1:
-                            print(
-                                f"{'':24}[{finding['rule']}] {finding['verdict']}: "
-                                f"{finding['explanation'][:260]}"
-                            )
+            for fs in matched:
+                first = fs[0]
+                print(
+                    f"{'':22}extracted {first['quote']!r}: kind={first['kind']} "
+                    f"subject={first['subject']} value={first['value']:g} {first['unit']} "
+                    f"{extraction.get(first['claim_id'], '')}"
+                )
+                for finding in fs:
+                    if finding["verdict"] != "unchecked" or len(fs) == 1:
+                        print(
+                            f"{'':24}[{finding['rule']}] {finding['verdict']}: "
+                            f"{finding['explanation'][:260]}"
+                        )
     print(
         f"\nagreement: {agree}/{len(rows)} rows; {len(findings)} findings over "
         f"{sum(len(c) for c in grouped.values())} claims"
