@@ -44,6 +44,8 @@ NAME = "stated_arithmetic"
 KINDS: frozenset[str] = frozenset()
 CUES_FILE = Path(__file__).parent.parent / "arithmetic_cues.toml"
 HOURS_PER_YEAR = 8766.0
+#: How many paragraphs apart a percentage and its complement may be stated.
+COMPLEMENT_PARAGRAPHS = 4
 
 
 @cache
@@ -155,13 +157,17 @@ def _products(fact: Fact, ctx: Context) -> Result | None:
 
 
 def _complement(fact: Fact, ctx: Context) -> Result | None:
-    """A percentage whose complement to 100 % the same source states ("40 % fail", "60 %")."""
+    """A percentage whose complement to 100 % the text states nearby (within
+    `COMPLEMENT_PARAGRAPHS` paragraphs): "40 % fell into the trap" … "a 60 % reliable model"."""
     if fact.checked.claim.unit != "percent" or not 0 < fact.value < 1:
         return None
     low, high = _factors(ctx)
+    paragraph = fact.checked.claim.paragraph
     for members in ctx.sentences_of_source(fact.source_id):
         for other in members:
             if other.id == fact.id or other.checked.claim.unit != "percent":
+                continue
+            if abs(other.checked.claim.paragraph - paragraph) > COMPLEMENT_PARAGRAPHS:
                 continue
             result = grade(
                 (fact.value, fact.value), (1 - other.value, 1 - other.value), (1.02, high)

@@ -141,3 +141,11 @@ def test_growth_of_a_quotient_over_stated_years(article: Article):
     finding = only(findings_for(article.claims, "1.41x per year", "stated_arithmetic"))
     assert finding.verdict == "consistent"
     assert finding.expected_low == pytest.approx(2**0.5)
+
+
+def test_complementary_percentages_nearby(article: Article):
+    article.sentence("Of five tries, 40% failed.", ("40%", 40, "percent", "ratio"))
+    article.paragraph()
+    article.sentence("So the method is 60% reliable.", ("60%", 60, "percent", "ratio"))
+    finding = only(findings_for(article.claims, "60%", "stated_arithmetic"))
+    assert finding.verdict == "consistent" and "100 % − 40 %" in finding.explanation
