@@ -37,7 +37,7 @@ _SUBJECT_NOISE = re.compile(r"[\s\-_·.()（）\"'“”]+")
 
 @lru_cache(maxsize=1 << 16)
 def subject_key(subject: str | None) -> str | None:
-    """Subjects compare case- and punctuation-insensitively ("DeepSeek-V3" = "deepseek v3")."""
+    """Subjects compare case- and punctuation-insensitively ("Model-X1" = "model x1")."""
     if not subject:
         return None
     key = _SUBJECT_NOISE.sub("", subject.lower())
@@ -296,7 +296,7 @@ class Context:
         paragraph or table, a fact in the same column as the target comes first, and only
         facts within `PARAGRAPH_REACH` characters count (some inputs have no paragraphs).
         With ``strict_subject`` a fact about another named subject is no input even in the
-        same sentence ("V3 took 2.8M GPU-hours, GPT-4 cost $78M").
+        same sentence ("model A took 2M GPU-hours, model B cost $80M").
         """
         key = subject_key or target.subject_key
 
