@@ -36,6 +36,15 @@ class ClaimKBApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """q does not quit from the review dialog: a half-written review is not thrown away
+        by a stray key (esc closes the dialog first)."""
+        from tui.screens.review import ReviewScreen
+
+        if action == "quit" and isinstance(self.screen, ReviewScreen):
+            return False
+        return True
+
     def on_mount(self) -> None:
         from tui.screens.claims import ClaimsScreen
 

@@ -250,3 +250,33 @@ async def test_a_failed_query_is_a_notification_not_a_crash(small_kb: Any) -> No
         assert any("no claim with id 999999" in m for m in messages)
         await pilot.press("escape")
         assert isinstance(app.screen, ClaimsScreen)
+
+
+async def test_table_adapts_when_the_terminal_grows(small_kb: Any) -> None:
+    engine, _ = small_kb
+    app = ClaimKBApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ClaimTable)
+        assert [c.key for c in table.columns_shown] == ["badge", "subject", "value", "quote"]
+        await pilot.press("j", "j")
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        keys = [c.key for c in table.columns_shown]
+        assert {"kind", "source", "date"} <= set(keys)
+        assert table.row_count == 8 and table.cursor_row == 2
+
+
+async def test_q_does_not_quit_from_the_review_dialog(small_kb: Any) -> None:
+    engine, ids = small_kb
+    app = ClaimKBApp(engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_claim(ids["cost"])
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("q")
+        assert isinstance(app.screen, ReviewScreen) and app.is_running
+        await pilot.press("escape")
+        assert isinstance(app.screen, ClaimDetailScreen)

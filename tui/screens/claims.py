@@ -130,8 +130,9 @@ class ClaimsScreen(KBScreen):
 
     def on_resize(self, event: Resize) -> None:
         table = self.query_one(ClaimTable)
+        cursor = table.cursor_row
         if table.ensure_columns(event.size.width):
-            table.show_rows(self.window, table.cursor_row)
+            table.show_rows(self.window, cursor)
 
     # ------------------------------------------------------------------ filters
 
