@@ -60,7 +60,7 @@ def test_json_never_contains_nan(engine: Engine, factory, fixed_time: datetime) 
         rule="power",
         verdict="questionable",
         ratio=float("inf"),
-        assumptions={"band": [float("nan"), 1.0]},
+        claimed_value=float("nan"),
     )
     output = render(gather_report(engine, generated_at=fixed_time), "json")
     document = json.loads(output)  # strict JSON: NaN/Infinity would still parse, so check
