@@ -44,6 +44,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claims import kinds
@@ -110,6 +111,123 @@ _SOCIAL_AFTER = re.compile(
 _BITS_AFTER = re.compile(r"[精宽寬元整浮]")
 #: "本十年" (this decade), "这两年" is a duration but "本十年" is not.
 _THIS_BEFORE = re.compile(r"[本该該]$")
+
+
+def _BEFORE_SPACE_END(text: str, position: int) -> int:  # noqa: N802 - reads as a position
+    """The position of the last character before ``position`` and any spaces."""
+    position -= 1
+    while position > 0 and text[position] == " ":
+        position -= 1
+    return position
+
+
+_EN_ONES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_VAGUE = {"tens": 1e1, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+
+def _english_value(written: str) -> float | None:
+    """ "twenty-five" -> 25, "two million" -> 2e6, "a billion" -> 1e9."""
+    total = 0.0
+    current = 0.0
+    for word in re.findall(r"[a-z]+", written):
+        if word in ("a", "an"):
+            current = 1.0
+        elif word in _EN_ONES:
+            current += _EN_ONES[word]
+        elif word in _EN_TENS:
+            current += _EN_TENS[word]
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in _EN_SCALES:
+            total += (current or 1.0) * _EN_SCALES[word]
+            current = 0.0
+    result = total + current
+    return result or None
+
+
+def _english_number_re() -> re.Pattern[str]:
+    """English number words followed by a unit or counter, matched in lower-cased text.
+
+    "one" and "a" count only before a scale word ("one million", "a billion"): "one day" and
+    "a year" are idioms or denominators far more often than figures."""
+    from claims.vocabulary import alternation
+
+    ones = "|".join(sorted((w for w in _EN_ONES if w != "one"), key=len, reverse=True))
+    tens = "|".join(_EN_TENS)
+    scales = r"(?:hundred|thousand|million|billion|trillion)"
+    unit_words = [
+        w.lower()
+        for w in vocabulary().units
+        if w.isascii() and len(w) >= 4 and w.replace(" ", "").replace("-", "").isalpha()
+    ]
+    follow = (
+        r"(?=[\s-]+(?:(?:more|additional|extra|fewer|straight|consecutive|" + scales + r")\s+)*"
+        r"(?:" + alternation(unit_words, ignore_case_ascii=False) + r"|gpus|chips|dollars"
+        r"|orders? of magnitude|h100s?|a100s?|h800s?|b200s?))"
+    )
+    number = (
+        rf"(?:(?:{tens})(?:[\s-](?:{ones}|one))?|{ones}|(?:one|an?)(?=\s+{scales}))"
+        rf"(?:\s+{scales})*"
+    )
+    vague = (
+        r"(?:tens|hundreds|thousands|millions|billions)"
+        r"(?:\s+of\s+(?:thousands|millions|billions))*\s+of"
+    )
+    return re.compile(rf"(?:(?P<vague>{vague})|(?P<number>{number})){follow}")
+
+
+_ENGLISH_NUMBER: re.Pattern[str] | None = None
+#: A space (or line start, bracket, quote) and a plain number word: the regex engine skips
+#: ahead to the next space, and the full grammar runs only where a number word starts.
+_ENGLISH_NUMBER_START = re.compile(
+    '[\\s("“](?:'
+    + "|".join(
+        sorted(
+            [w for w in (*_EN_ONES, *_EN_TENS, *_EN_VAGUE) if w != "one"]
+            + [f"{lead} {scale}" for lead in ("a", "one") for scale in _EN_SCALES],
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")[\\s-]"
+)
+
+
+def _english_numbers(text: str) -> Iterator[re.Match[str]]:
+    """English number words in ``text`` that start a word, in order (offsets into text)."""
+    global _ENGLISH_NUMBER
+    if _ENGLISH_NUMBER is None:
+        _ENGLISH_NUMBER = _english_number_re()
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return
+    full = _ENGLISH_NUMBER.match
+    first = full(lowered, 0)
+    if first is not None:
+        yield first
+    position = 0
+    while True:
+        start = _ENGLISH_NUMBER_START.search(lowered, position)
+        if start is None:
+            return
+        word_start = start.start() if lowered[start.start()].isalpha() else start.start() + 1
+        found = full(lowered, word_start)
+        if found is not None:
+            yield found
+            position = found.end()
+        else:
+            position = start.end() - 1
+
+
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
@@ -229,8 +347,23 @@ class _Scanner:
         position = 0
         trigger = _TRIGGER.search
         match_number = self.number_re.match
+        words = _english_numbers(text)
+        next_word = next(words, None)
         while True:
             found = trigger(text, position)
+            while next_word is not None and next_word.start() < position:
+                next_word = next(words, None)
+            if next_word is not None and (found is None or next_word.start() < found.start()):
+                word, next_word = next_word, next(words, None)
+                try:
+                    reading = self._read_words(word)
+                    claim = self._claim(reading) if reading is not None else None
+                except (ValueError, ArithmeticError, IndexError, KeyError, TypeError):
+                    continue
+                if claim is not None:
+                    claims.append(claim)
+                    position = max(position, claim.end)
+                continue
             if found is None:
                 break
             match = match_number(text, found.start())
@@ -433,6 +566,33 @@ class _Scanner:
             return None, end
         end = self._unit(reading, end)
         return self._finish(reading, end), None
+
+    def _read_words(self, match: re.Match[str]) -> _Reading | None:
+        """ "four years", "two million GPUs", "hundreds of millions of dollars"."""
+        start, end = match.start(), match.end()
+        if self.segments.excluded(start) is not None or self._mention_at(start) is not None:
+            return None
+        reading = _Reading(start=start, end=end, value=0.0)
+        written = match.group().lower()
+        if match.group("vague") is not None:
+            magnitude = 1.0
+            for word in re.findall(r"[a-z]+", written):
+                magnitude *= _EN_VAGUE.get(word, 1.0)
+            reading.low, reading.high = magnitude, magnitude * 10
+            reading.value = magnitude * 3
+            reading.approx = True
+            reading.qualifiers["vague"] = "1"
+        else:
+            value = _english_value(written)
+            if value is None:
+                return None
+            reading.value = value
+            reading.has_magnitude = any(w in written for w in ("hundred", "thousand", "illion"))
+        end = self._unit(reading, end)
+        if reading.unit_entry is None and reading.unit is None:
+            if not reading.has_magnitude:
+                return None
+        return self._finish(reading, end)
 
     def _vague_range(self, reading: _Reading, end: int) -> int:
         """数亿乃至数十亿: a range whose ends are vague (or the second one exact: 十亿)."""
@@ -853,6 +1013,9 @@ class _Scanner:
                 return entry.unit, entry.kind
         sentence_start, sentence_end = self.segments.sentence(reading.start)
         sentence = text[sentence_start:sentence_end]
+        named = self._mention_at(_BEFORE_SPACE_END(text, reading.start))
+        if named is not None and named.entity.kind == "model" and reading.value >= 1e8:
+            return "parameter", "parameter_count"  # "Llama 3.1 405B"
         if re.search(r"参数|參數|param", sentence, re.IGNORECASE) or re.match(
             r"\s*(?:模型|model)", after
         ):
@@ -1136,6 +1299,7 @@ class _ClaimBuilder(_Scanner):
                 for m in _YEAR_IN_SENTENCE.finditer(sentence)
                 if self.segments.excluded(sentence_start + m.start()) is None
                 and self._mention_at(sentence_start + m.start()) is None
+                and not self._counted_after(sentence_start + m.end())
             ]
             self._years_by_sentence[sentence_start] = years
         best = None
@@ -1147,6 +1311,14 @@ class _ClaimBuilder(_Scanner):
             if distance < best_distance:
                 best, best_distance = year, distance
         return best
+
+    def _counted_after(self, position: int) -> bool:
+        """True when a unit or counter follows: "2048 块 H800" is a count, not a year."""
+        after = _SPACE.match(self.text, position).end()
+        if self.vocab.unit_re.match(self.text, after) is not None:
+            word = self.vocab.unit_re.match(self.text, after).group()
+            return word not in ("年", "年代")
+        return self.vocab.counter_re.match(self.text, position) is not None
 
     def _of(self, reading: _Reading) -> str | None:
         lo = max(0, reading.start - 40)

@@ -95,6 +95,12 @@ FORMS = [
     ("整个训练用了 55 天。", "55 天", 55, "day"),
     ("数据引擎每天产出 50TB 数据。", "50TB", 5e13, "byte"),
     ("The answer came after 10 seconds.", "10 seconds", 10, "second"),
+    # English number words, before a unit or counter
+    ("The build-out will take four years.", "four years", 4, "year"),
+    ("They ordered two million GPUs.", "two million GPUs", 2e6, "GPU"),
+    ("Training ran for twenty-five days.", "twenty-five days", 25, "day"),
+    ("The new chip is three times faster.", "three times", 3, "dimensionless"),
+    ("It saw a billion tokens.", "a billion tokens", 1e9, "token"),
 ]
 
 
@@ -174,6 +180,16 @@ def test_bounds_and_approximation(text: str, quote: str, bound: str, approx: boo
     claim = only(text, quote)
     assert claim.bound == bound
     assert claim.approx is approx
+
+
+def test_english_vague_amounts() -> None:
+    claim = only("They spent hundreds of millions of dollars on it.", "hundreds of millions")
+    assert (claim.low, claim.high, claim.unit) == (1e8, 1e9, "USD")
+    assert claim.qualifiers["vague"] == "1"
+
+
+def test_english_idioms_are_not_figures() -> None:
+    assert extract("One day we will know. A year ago it was new. Someone gave ten.") == []
 
 
 def test_per_denominators() -> None:
