@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claims import kinds
-from claims.entities import Entity, Mention, gazetteer, mentions
+from claims.entities import Entity, Mention, gazetteer, lookup, mentions
 from claims.model import Claim
 from claims.numbers import EN_MAGNITUDES, magnitude_of, parse_arabic, parse_chinese, parse_power
 from claims.segments import Segments
@@ -809,8 +809,6 @@ class _Scanner:
             )
             hardware = gazetteer().accelerator_re.match(text, hardware_cursor)
             if hardware is not None:
-                from claims.entities import lookup
-
                 reading.hardware = lookup(hardware.group())
                 cursor = hardware.end()
             precision = vocab.precision_re.match(text, _SPACE.match(text, cursor).end())
@@ -1048,8 +1046,6 @@ class _Scanner:
                         reading.qualifiers["per"] = canonical_per(per.group("per"))
                     hardware = gazetteer().accelerator_re.search(header)
                     if hardware is not None:
-                        from claims.entities import lookup
-
                         reading.hardware = lookup(hardware.group())
                     return True
                 unit_match = self.vocab.unit_re.search(header, unit_match.end())
@@ -1211,6 +1207,11 @@ class _ClaimBuilder(_Scanner):
             if of is not None:
                 qualifiers["of"] = of
         subject = self._subject(reading, sentence_start, sentence_end, kind, per, hardware)
+        if kind == "other" and cue_kind is None and unit in kinds.MONEY_UNITS and per is None:
+            # "Stargate will cost $500 billion": money spent on a cluster or project is capex
+            entity = lookup(subject) if subject else None
+            if entity is not None and entity.kind in ("cluster", "project"):
+                kind = "capex"
         return Claim(
             start=reading.start,
             end=reading.end,
