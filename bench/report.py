@@ -55,15 +55,16 @@ SENTENCE = (
 )
 
 
-#: `kb` as users run it, reporting its own peak memory (a fork of this process would count
-#: this process's memory as the child's).
+#: `kb` as users run it, reporting its own peak memory: VmHWM belongs to the new program
+#: (ru_maxrss would carry over this process's peak through fork and exec).
 CHILD = """
-import resource, sys
+import sys
 from kb.cli import cli
 try:
     cli(sys.argv[1:], standalone_mode=False)
 finally:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+    status = open("/proc/self/status").read().split("VmHWM:")[1].split()[0]
+    print(status, file=sys.stderr)
 """
 
 
