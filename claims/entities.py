@@ -193,6 +193,8 @@ _UNSEEN_CAPITALISED = re.compile(
     r"[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]*)*-?[A-Z]?\d+(?:\.\d+)?[a-z]?"
     r"(?:-(?:[A-Za-z]+\d*|\d+[A-Za-z]+))*(?![A-Za-z0-9])"
 )
+#: "Kimi K2", "MiniMax M1": a capitalised word and a letter-and-digit version.
+_UNSEEN_SPACED = re.compile(r"[A-Z][A-Za-z]+ [A-Z]\d+(?:\.\d+)?(?![A-Za-z0-9])")
 _UNSEEN_OPENAI = re.compile(r"o\d(?:-(?:mini|pro|preview|high|low))?(?![A-Za-z0-9])")
 
 
@@ -207,7 +209,7 @@ def mentions(text: str) -> list[Mention]:
     with ``known=False``; a longer unknown name wins over a known prefix of it.
     """
     found: list[Mention] = []
-    for pattern in (_UNSEEN_CAPITALISED, _UNSEEN_OPENAI):
+    for pattern in (_UNSEEN_CAPITALISED, _UNSEEN_SPACED, _UNSEEN_OPENAI):
         for match in pattern.finditer(text):
             if not _word_start(text, match.start()):
                 continue

@@ -531,7 +531,11 @@ class _Scanner:
                 second_reading = self._second(second, groups, first_has_mag)
                 if second_reading is not None:
                     second_value, second_end, second_has_mag, second_mark = second_reading
-                    if own_mark is None or second_mark == own_mark or second_mark is None:
+                    # "from $60 to $0.06" is a change; ranges are written low to high
+                    falling = word in ("to", "到", "至") and second_value[0] < first_value
+                    if not falling and (
+                        own_mark is None or second_mark == own_mark or second_mark is None
+                    ):
                         if second_has_mag and not first_has_mag and not first_is_denominator:
                             first_value = first_value * (second_value[1])
                         elif second_has_mag and not first_has_mag and first_is_denominator:
