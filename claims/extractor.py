@@ -1490,15 +1490,16 @@ _HEADER_CACHE: dict[str, list[Mention]] = {}
 
 
 #: Where the subject is looked for, in order: (before or after the figure, tier, from the
-#: start of the clause or of the sentence). See `_tier`.
+#: start of the clause or of the sentence). See `_tier`; a named organisation comes before a
+#: class of models ("英伟达数据中心营收" is NVIDIA's).
 _SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
     ("before", 1, "clause"),
-    ("before", 2, "clause"),
     ("before", 3, "clause"),
+    ("before", 2, "clause"),
     ("before", 4, "clause"),
     ("before", 1, "sentence"),
-    ("before", 2, "sentence"),
     ("before", 3, "sentence"),
+    ("before", 2, "sentence"),
     ("after", 1, "sentence"),
     ("before", 4, "sentence"),
 )
