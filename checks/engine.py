@@ -18,15 +18,34 @@ from checks.verdicts import unchecked
 CHECKER_VERSION = "checks-1.0"
 
 
+#: id(CheckedClaim) -> (the claim, its fact): lets a caller that checks batch after batch
+#: against the same context claims (an ingest run) normalise each of them only once.
+FactCache = dict[int, tuple[CheckedClaim, Fact]]
+
+
+def _fact(claim: CheckedClaim, config: CheckConfig, cache: FactCache | None) -> Fact:
+    if cache is None:
+        return make_fact(claim, config)
+    hit = cache.get(id(claim))
+    if hit is not None and hit[0] is claim:
+        return hit[1]
+    fact = make_fact(claim, config)
+    cache[id(claim)] = (claim, fact)
+    return fact
+
+
 def build_context(
     targets: Sequence[CheckedClaim],
     context: Sequence[CheckedClaim],
     config: CheckConfig,
+    fact_cache: FactCache | None = None,
 ) -> tuple[list[Fact], Context]:
     """Normalise every claim once and index them (targets are context for each other)."""
     target_facts = [make_fact(claim, config) for claim in targets]
     target_ids = {fact.id for fact in target_facts}
-    context_facts = [make_fact(claim, config) for claim in context if claim.id not in target_ids]
+    context_facts = [
+        _fact(claim, config, fact_cache) for claim in context if claim.id not in target_ids
+    ]
     ctx = Context([*target_facts, *context_facts], reference_facts(config), config)
     return target_facts, ctx
 
@@ -61,11 +80,13 @@ def check_claims(
     context: Sequence[CheckedClaim] = (),
     *,
     config: CheckConfig | None = None,
+    fact_cache: FactCache | None = None,
 ) -> list[Finding]:
     """Findings for every target claim; pure (reads nothing but its arguments and data files).
 
     ``context`` holds other claims of the knowledge base the rules may use as inputs and as
-    other sources to compare with.
+    other sources to compare with. ``fact_cache``, owned by the caller and used with one
+    config, keeps the normalised context claims between calls.
     """
     config = config or default_config()
     # Hundreds of thousands of small objects and no cycles: pause the cyclic collector for
@@ -73,7 +94,7 @@ def check_claims(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        target_facts, ctx = build_context(targets, context, config)
+        target_facts, ctx = build_context(targets, context, config, fact_cache)
         findings: list[Finding] = []
         for fact in target_facts:
             findings.extend(check_fact(fact, ctx))

@@ -389,6 +389,8 @@ class CheckContext:
     def __init__(self, per_subject: int = CONTEXT_PER_SUBJECT) -> None:
         self.per_subject = per_subject
         self.by_subject: dict[int, list[Any]] = {}
+        #: the checker's normalised form of the claims kept here (see checks.FactCache)
+        self.fact_cache: dict[int, Any] = {}
 
     def claims_about(self, session: Session, subject_ids: Iterable[int]) -> list[Any]:
         found: list[Any] = []
@@ -410,11 +412,14 @@ class CheckContext:
             kept = self.by_subject[subject_id]
             kept.append(checked)
             if len(kept) > self.per_subject:
+                for dropped in kept[: len(kept) - self.per_subject]:
+                    self.fact_cache.pop(id(dropped), None)
                 del kept[: len(kept) - self.per_subject]
 
     def forget(self) -> None:
         """After a failed transaction: what was loaded inside it may not exist."""
         self.by_subject.clear()
+        self.fact_cache.clear()
 
 
 def check_claims_in_session(
@@ -438,11 +443,13 @@ def check_claims_in_session(
     targets = [checked for _, checked in loaded]
     target_ids = set(claim_ids)
     others: list[Any] = []
+    fact_cache = None
     if load_context:
         context = context or CheckContext()
         subject_ids = sorted({sid for sid, _ in loaded if sid is not None})
         others = [c for c in context.claims_about(session, subject_ids) if c.id not in target_ids]
-    findings = checks.check_claims(targets, others, config=config)
+        fact_cache = context.fact_cache
+    findings = checks.check_claims(targets, others, config=config, fact_cache=fact_cache)
     store.store_findings(session, claim_ids, findings, checks.CHECKER_VERSION)
     return len(findings), loaded
 

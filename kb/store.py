@@ -21,9 +21,6 @@ import claims
 from ingest import Document
 from kb.models import Claim, Entity, Finding, Review, Source, utcnow
 
-#: Worst first: a claim's badge is the worst verdict among its findings.
-VERDICT_RANK = {"inconsistent": 3, "questionable": 2, "consistent": 1, "unchecked": 0}
-
 
 def claim_fingerprint(claim: claims.Claim) -> str:
     """What identifies a claim across re-extraction: its span, quote and unit."""
@@ -289,15 +286,11 @@ def store_findings(
     ]
     if rows:
         session.execute(insert(Finding), rows)
-    worst: dict[int, tuple[str, float]] = {claim_id: ("unchecked", 0.0) for claim_id in id_list}
+    by_claim: dict[int, list[checks.Finding]] = {claim_id: [] for claim_id in id_list}
     for f in findings:
-        current = worst.get(f.claim_id, ("unchecked", 0.0))
-        candidate = (f.verdict, f.severity)
-        if (VERDICT_RANK.get(candidate[0], 0), candidate[1]) > (
-            VERDICT_RANK.get(current[0], 0),
-            current[1],
-        ):
-            worst[f.claim_id] = candidate
+        by_claim.setdefault(f.claim_id, []).append(f)
+    # the badge: recomputing rules decide; a cross-source clash only where nothing else could
+    worst = {claim_id: checks.claim_verdict(found) for claim_id, found in by_claim.items()}
     by_value: dict[tuple[str, float], list[int]] = {}
     for claim_id, key in worst.items():
         by_value.setdefault(key, []).append(claim_id)
