@@ -59,6 +59,7 @@ class Gazetteer:
     cjk_known_re: re.Pattern[str]
     name_prefix_re: re.Pattern[str]
     accelerator_re: re.Pattern[str]
+    not_model_re: re.Pattern[str] | None
 
 
 def _key(name: str) -> str:
@@ -168,6 +169,15 @@ def gazetteer() -> Gazetteer:
     # written backwards: matched at the start of the reversed text before a number
     backwards = "|".join(re.escape(p[::-1]) for p in sorted(set(prefixes), key=len, reverse=True))
     name_prefix_re = re.compile(rf"[\s\-]?(?:{backwards})(?![A-Za-z])")
+    not_models = data.get("not_models", [])
+    if not isinstance(not_models, list) or not all(isinstance(p, str) and p for p in not_models):
+        raise GazetteerError(f"{ENTITIES_FILE.name}: 'not_models' must be a list of strings")
+    try:
+        not_model_re = re.compile("|".join(not_models)) if not_models else None
+    except re.error as exc:
+        raise GazetteerError(
+            f"{ENTITIES_FILE.name}: 'not_models' has a bad pattern: {exc}"
+        ) from exc
     return Gazetteer(
         entities=tuple(entities),
         by_key=by_key,
@@ -175,6 +185,7 @@ def gazetteer() -> Gazetteer:
         cjk_known_re=cjk_known_re,
         name_prefix_re=name_prefix_re,
         accelerator_re=accelerator_re,
+        not_model_re=not_model_re,
     )
 
 
@@ -208,6 +219,7 @@ def mentions(text: str) -> list[Mention]:
     A name the gazetteer does not know but that looks like a model ("Kimi-K2") is returned
     with ``known=False``; a longer unknown name wins over a known prefix of it.
     """
+    gaz = gazetteer()
     found: list[Mention] = []
     for pattern in (_UNSEEN_CAPITALISED, _UNSEEN_SPACED, _UNSEEN_OPENAI):
         for match in pattern.finditer(text):
@@ -215,7 +227,10 @@ def mentions(text: str) -> list[Mention]:
                 continue
             written = match.group()
             known_entity = lookup(written)
-            if known_entity is None and _NOT_A_NAME.fullmatch(written):
+            if known_entity is None and (
+                _NOT_A_NAME.fullmatch(written)
+                or (gaz.not_model_re is not None and gaz.not_model_re.fullmatch(written))
+            ):
                 continue
             entity = known_entity or Entity(name=written, kind="model")
             found.append(Mention(match.start(), match.end(), entity, known_entity is not None))

@@ -72,6 +72,7 @@ BUILT_UNITS: tuple[str, ...] = (
     "token",
     "parameter",
     "token/parameter",
+    "byte/second",
     "USD",
     "HKD",
     *sorted(set(_CURRENCY_OF_PREFIX.values())),
@@ -228,6 +229,11 @@ def _english_numbers(text: str) -> Iterator[re.Match[str]]:
             position = start.end() - 1
 
 
+_RESOLUTION = re.compile(r"[1-8]K")
+_RESOLUTION_AFTER = re.compile(
+    r"\s*(?:分辨率|解析度|视频|視頻|显示|顯示|屏|电视|電視|超高清|(?i:resolution|video|display|screen|tv|hdr|uhd))"
+)
+_PER_SECOND = re.compile(r"/s(?![A-Za-z])|/秒|(?i:\s*per second)")
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
@@ -911,6 +917,13 @@ class _Scanner:
             return None
         if reading.counter in ("位",) and _BITS_AFTER.match(text, reading.end):
             return None
+        if _RESOLUTION.fullmatch(text, reading.start, reading.end) and _RESOLUTION_AFTER.match(
+            text, reading.end
+        ):
+            return None  # "4K 分辨率", "8K video": a resolution, not 4,000 of anything
+        if reading.unit == "byte" and _PER_SECOND.match(text, reading.end):
+            reading.unit = "byte/second"
+            reading.end = _PER_SECOND.match(text, reading.end).end()
         if _DENOMINATOR_BEFORE.search(text, max(0, reading.start - 6), reading.start):
             if _UNIT_DENOMINATOR.match(text, reading.start, reading.end):
                 return None  # "USD per 1M tokens", "美元/百万": a denominator, not a figure
@@ -1478,7 +1491,12 @@ class _ClaimBuilder(_Scanner):
         characters back (a heading or the sentence before a list)."""
         lo = max(0, sentence_start - 400)
         paragraph = self.segments.paragraph(sentence_start)
-        earlier = [m for m in self._mentions_between(lo, sentence_start) if _tier(m) is not None]
+        # only names the gazetteer knows carry over from earlier sentences
+        earlier = [
+            m
+            for m in self._mentions_between(lo, sentence_start)
+            if m.known and _tier(m) is not None
+        ]
         if not earlier:
             return None
         same_paragraph = [m for m in earlier if self.segments.paragraph(m.start) == paragraph]

@@ -33,8 +33,6 @@ def nearest_cue(sentence: str, quote_start: int, quote_end: int) -> str | None:
         kind = by_cue.get(match.group().lower())
         if kind is None:
             continue
-        if kind == "market_value":
-            distance -= 12  # 市值 governs the whole clause ("市值缩水 5890 亿美元")
         if distance < best_distance:
             best_kind, best_distance = kind, distance
     return best_kind
@@ -86,6 +84,6 @@ def decide(
         if cue_kind == "benchmark_score":
             return "benchmark_score"
         return "growth_rate" if growth else "ratio"
-    if "/" in unit:
+    if unit == "token/parameter":
         return "ratio"
     return default_kind if default_kind else "other"
