@@ -54,3 +54,12 @@ def test_number_next_to_a_name_is_still_read() -> None:
 def test_durations_are_claims_but_dates_are_not() -> None:
     claims = extract("2025 年发布的模型训练了 3 个月，时隔 2 月又发布了新版。")
     assert [(c.quote, c.unit) for c in claims] == [("3 个月", "month"), ("2 月", "month")]
+
+
+def test_resolution_is_not_a_count() -> None:
+    assert extract("这款显示器支持 4K 分辨率。It records 8K video.") == []
+
+
+def test_a_fall_from_to_is_two_figures_not_a_range() -> None:
+    claims = extract("Prices fell from $60 to $0.06 per million tokens.")
+    assert [(c.quote, c.low) for c in claims] == [("$60", None), ("$0.06", None)]

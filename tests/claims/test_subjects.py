@@ -85,3 +85,20 @@ def test_ratio_of_qualifier() -> None:
 def test_year_qualifier() -> None:
     (claim,) = extract("In 2024 the lab bought 100K GPUs.")
     assert claim.qualifiers["year"] == "2024"
+
+
+def test_unseen_model_names_are_subjects() -> None:
+    claims = by_quote("Kimi K2 是一个总参数 1 万亿的模型。GLM-5 用了 2 万张 H800。")
+    assert claims["1 万亿"].subject == "Kimi K2"
+    assert claims["1 万亿"].unit == "parameter"
+    assert claims["2 万张 H800"].subject == "GLM-5"
+
+
+def test_names_that_are_not_models_are_not_subjects() -> None:
+    (claim,) = extract("During COVID-19 the lab bought 500 GPUs.")
+    assert claim.subject != "COVID-19"
+
+
+def test_bandwidth_is_a_rate() -> None:
+    (claim,) = extract("H200 的显存带宽为 4.8TB/s。")
+    assert (claim.unit, claim.value) == ("byte/second", 4.8e12)
