@@ -77,7 +77,9 @@ BUILT_UNITS: tuple[str, ...] = (
     "HKD",
     *sorted(set(_CURRENCY_OF_PREFIX.values())),
 )
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|～|〜|至|到|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*")
+_RANGE_SEP = re.compile(
+    r"\s*(?:-|–|—|~|～|〜|至|到|、|或|(?i:to)(?![A-Za-z])|(?i:and)(?![A-Za-z]))\s*"
+)
 _OWN_MARK = re.compile(r"\s?(?:%|％|(?:x|×|X)(?![A-Za-z])|倍)")
 #: Characters a claim can start with: scanning for these first is several times faster than
 #: trying the full grammar at every position.
@@ -274,7 +276,7 @@ def _cn_follow() -> str:
 
     accelerators = gazetteer().accelerator_re.pattern
     return (
-        rf"(?:\s*(?:多|余|餘))?(?:\s*(?:-|~|～|到|至)\s*[{_CN}]+)?\s*(?:[个個张張片块塊颗顆枚]\s*)?"
+        rf"(?:\s*(?:多|余|餘))?(?:\s*(?:-|~|～|到|至|、|或)\s*[{_CN}]+)?\s*(?:[个個张張片块塊颗顆枚]\s*)?"
         rf"(?:多\s*)?(?:{alternation(words)}|月|日|(?:英伟达|英偉達|NVIDIA|Nvidia)?\s*(?i:{accelerators}))"
     )
 
@@ -528,6 +530,14 @@ class _Scanner:
             word = sep.group().strip().lower()
             # "从 15.6%到 71%" is a change, "5%~13%" a range
             allowed = not (own_mark in ("%", "％") and word in ("到", "to", "and"))
+            if word in ("、", "或"):
+                # "一、两年", "三或四个月": only between Chinese numerals, not in lists
+                following = self.number_re.match(text, sep.end())
+                allowed = (
+                    groups["cn"] is not None
+                    and following is not None
+                    and following.group("cn") is not None
+                )
             if word == "and" and allowed:
                 allowed = (
                     re.search(r"(?i:between)\s+\S*$", text[max(0, start - 12) : start]) is not None
