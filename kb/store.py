@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -257,11 +257,17 @@ def store_findings(
     claim_ids: Iterable[int],
     findings: Sequence[checks.Finding],
     checker_version: str,
+    *,
+    replace: bool = True,
 ) -> None:
-    """Replace the machine findings of ``claim_ids``; reviews are never touched."""
+    """Replace the machine findings of ``claim_ids``; reviews are never touched.
+
+    ``replace`` may be off for claims just inserted, which have no findings yet.
+    """
     id_list = list(claim_ids)
-    for chunk in _chunks(id_list, 500):
-        session.execute(delete(Finding).where(Finding.claim_id.in_(chunk)))
+    if replace:
+        for chunk in _chunks(id_list, 500):
+            session.execute(delete(Finding).where(Finding.claim_id.in_(chunk)))
     rows = [
         {
             "claim_id": f.claim_id,
@@ -285,20 +291,24 @@ def store_findings(
         for f in findings
     ]
     if rows:
-        session.execute(insert(Finding), rows)
+        session.execute(Finding.__table__.insert(), rows)  # type: ignore[attr-defined]
     by_claim: dict[int, list[checks.Finding]] = {claim_id: [] for claim_id in id_list}
     for f in findings:
         by_claim.setdefault(f.claim_id, []).append(f)
     # the badge: recomputing rules decide; a cross-source clash only where nothing else could
     worst = {claim_id: checks.claim_verdict(found) for claim_id, found in by_claim.items()}
-    by_value: dict[tuple[str, float], list[int]] = {}
-    for claim_id, key in worst.items():
-        by_value.setdefault(key, []).append(claim_id)
-    for (verdict, severity), ids in by_value.items():
-        for chunk in _chunks(ids, 500):
-            session.execute(
-                update(Claim).where(Claim.id.in_(chunk)).values(verdict=verdict, severity=severity)
-            )
+    claim_table = Claim.__table__  # type: ignore[attr-defined]
+    if not worst:
+        return
+    session.execute(
+        claim_table.update()
+        .where(claim_table.c.id == bindparam("claim_id"))
+        .values(verdict=bindparam("new_verdict"), severity=bindparam("new_severity")),
+        [
+            {"claim_id": claim_id, "new_verdict": verdict, "new_severity": severity}
+            for claim_id, (verdict, severity) in worst.items()
+        ],
+    )
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
