@@ -216,7 +216,9 @@ def chart_positions(finding: FindingRow, claim: ClaimRow) -> tuple[float, float,
     over the nearest edge, unit-free) when it lies outside the band, else from the values when
     the units agree; None when the finding has no usable band.
     """
-    low, high = finding.expected_low, finding.expected_high
+    # A log axis has no zero: an edge at or below zero leaves a one-sided band ("≤ high").
+    low = finding.expected_low if (finding.expected_low or 0) > 0 else None
+    high = finding.expected_high if (finding.expected_high or 0) > 0 else None
     if low is None and high is None:
         return None
     low = low if low is not None else high

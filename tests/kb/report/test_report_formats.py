@@ -146,3 +146,32 @@ def test_every_format_renders_an_empty_knowledge_base(
     engine: Engine, output_format: str, fixed_time: datetime
 ) -> None:
     assert render(gather_report(engine, generated_at=fixed_time), output_format).strip()
+
+
+def test_a_band_starting_at_zero_is_still_charted(
+    engine: Engine, factory, fixed_time: datetime
+) -> None:
+    text = "The run cost 3 trillion dollars."
+    source = factory.source(text=text)
+    claim = factory.claim(
+        source,
+        text,
+        "3 trillion dollars",
+        value=3e12,
+        unit="USD",
+        verdict="inconsistent",
+        severity=2.0,
+    )
+    factory.finding(
+        claim,
+        rule="ceiling",
+        verdict="inconsistent",
+        expected_low=0.0,
+        expected_high=3e10,
+        expected_unit="USD",
+        ratio=100.0,
+        severity=2.0,
+    )
+    report = gather_report(engine, generated_at=fixed_time)
+    assert render(report, "html").count("<svg ") == 2  # summary and source
+    assert "●" in render(report, "md").split("## ", 3)[-1]
