@@ -227,6 +227,11 @@ def mentions(text: str) -> list[Mention]:
                 continue
             written = match.group()
             known_entity = lookup(written)
+            if known_entity is None and pattern is _UNSEEN_SPACED:
+                # "Nvidia H100", "Meta V3": a known maker or a known name is not a new model
+                first, _, second = written.partition(" ")
+                if lookup(first) is not None or lookup(second) is not None:
+                    continue
             if known_entity is None and (
                 _NOT_A_NAME.fullmatch(written)
                 or (gaz.not_model_re is not None and gaz.not_model_re.fullmatch(written))
