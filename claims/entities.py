@@ -230,7 +230,8 @@ def mentions(text: str) -> list[Mention]:
             if known_entity is None and pattern is _UNSEEN_SPACED:
                 # "Nvidia H100", "Meta V3": a known maker or a known name is not a new model
                 first, _, second = written.partition(" ")
-                if lookup(first) is not None or lookup(second) is not None:
+                maker = lookup(first)
+                if (maker is not None and maker.kind == "organisation") or lookup(second):
                     continue
             if known_entity is None and (
                 _NOT_A_NAME.fullmatch(written)

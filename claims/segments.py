@@ -36,7 +36,7 @@ LOCAL_EXCLUDED = re.compile(
     r"|(?:[01]\d|2[0-3]|[02-9]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])"
     r"|1:[0-5]\d(?::[0-5]\d)?\s*[AaPp]\.?[Mm]\.?"  # 1:30 PM (1:32 alone: a ratio)
     r"|\d{1,3}[ -]\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}(?!\d)"  # phone numbers
-    r"|1[3-9]\d{9}(?!\d)"  # mainland mobile numbers
+    r"|1[3-9]\d{9}(?![\d.,])(?!\s*(?:[A-Za-z%$]|[万亿億萬倍个個张張]))"  # mainland mobiles
     r"|\d{3,4}-\d{7,8}(?!\d)"  # landlines
     r"|\d{4,6}\.(?:HK|SH|SZ|SS|T|KS)\b"  # stock tickers
     r"|\d+\.\d+\.\d+(?:\.\d+)*(?!\d)"  # dotted versions 1.2.3
