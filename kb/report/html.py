@@ -71,6 +71,7 @@ th { font-weight: 600; background: #f5f5f7; }
 td.num { white-space: nowrap; }
 td.quote { min-width: 8em; }
 td.where { min-width: 9em; }
+td.why { min-width: 16em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0;
   font-size: 13.5px; }
 dl.facts dt { color: var(--muted); }
@@ -93,6 +94,9 @@ a { color: #0b57d0; }
   h2 { break-before: auto; break-after: avoid; }
   h3, h4 { break-after: avoid; }
   article.claim, table tr, svg.chart { break-inside: avoid; }
+  table { font-size: 8.5pt; }
+  td.num { white-space: normal; }
+  td.why { min-width: 40%; }
   a { color: inherit; text-decoration: none; }
   .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   mark, .v-inconsistent, .v-questionable, .v-consistent { print-color-adjust: exact;
@@ -206,7 +210,7 @@ def _summary(report: Report) -> Iterable[str]:
             f'<td class="num">{_e(format_claimed(claim))}</td>'
             f'<td class="num">{_e(format_band(finding))}</td>'
             f'<td class="num">{_e(format_ratio(finding.ratio))}</td>'
-            f"<td>{_e(finding.explanation)}</td></tr>\n"
+            f'<td class="why">{_e(finding.explanation)}</td></tr>\n'
         )
     yield "</tbody></table>\n</section>\n"
 
@@ -468,7 +472,7 @@ def _cross_source(report: Report) -> Iterable[str]:
             f"({_e(format_claimed(claim))}) in {_e(source.label if source else '')}</td>"
             f"<td>{'<br>'.join(_e(o) for o in others) or '—'}</td>"
             f'<td class="num">{_e(format_ratio(finding.ratio))}</td>'
-            f"<td>{_e(finding.explanation)}</td></tr>\n"
+            f'<td class="why">{_e(finding.explanation)}</td></tr>\n'
         )
     yield "</tbody></table>\n</section>\n"
 
