@@ -31,7 +31,8 @@ _EXCLUDED: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Read at a number's first digit: digits that are ids, dates, clock times, phone numbers,
 #: tickers or versions.
 LOCAL_EXCLUDED = re.compile(
-    r"\d{4}\.\d{4,5}(?:v\d+)?(?![\d.])"  # bare arXiv ids
+    r"(?:0[7-9]|[12]\d)(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?(?![\d.])"  # bare arXiv ids (YYMM.NNNNN)
+    r"(?!\s*(?:[A-Za-z%$€]|[万亿億萬倍个個张張片块颗美元]))"
     r"|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # dates
     r"|(?:[01]\d|2[0-3]|[02-9]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])"
     r"|1:[0-5]\d(?::[0-5]\d)?\s*[AaPp]\.?[Mm]\.?"  # 1:30 PM (1:32 alone: a ratio)
