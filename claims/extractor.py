@@ -5,38 +5,51 @@ How it reads a text:
 1. `segments.Segments` finds sentences, paragraphs, tables and spans that hold no claims
    (URLs, code, HTML, arXiv ids, dates, clock times, phone numbers, versions), and
    `entities.mentions` finds every named model, accelerator, cluster and organisation.
-2. One compiled regex (`NUMBER_RE`) finds the next numeral: Arabic (2,788, 0.3e15), powers of
-   ten (10^9, 10²⁵, 3.1 \\times 10^{23}), fractions (1/32, 三十分之一), ratios (1:32), 百分之N,
-   and Chinese numerals followed by a unit (十万卡, 数万亿美元, 两年).
+2. A character scan (`_TRIGGER`) stops at digits, currency signs and Chinese numerals; one
+   compiled regex (`NUMBER_RE`) then reads the numeral there: Arabic (2,788, 0.3e15), powers
+   of ten (10^9, 10²⁵, 3.1 \\times 10^{23}), fractions (1/32, 三十分之一), ratios (1:32),
+   百分之N, 翻倍, and Chinese numerals followed by a unit (十万卡, 数万亿美元, 两年).
+   English number words are read only before a unit or counter ("four years", "two million
+   GPUs", "hundreds of millions of dollars"); "one"/"a" only before a scale word.
 3. Anchored regexes read what follows: a magnitude (万, 亿, K, bn, million), a range
-   (400K-500K, 10 万至 20 万, $4-5bn), a counter (个, 张), a vendor and accelerator name
-   (英伟达 H100), a precision (BF16) and a unit word (`unit_words.toml`). Words before and
-   after give the bound (不到, over, 以上), approximation (约, ~), denominator (per GPU hour,
-   /百万 tokens) and scope (per chip, total).
+   (400K-500K, 10 万至 20 万, $4-5bn, 半年到一年, 一、两年), a counter (个, 张), a vendor and
+   accelerator name (英伟达 H100), a precision (BF16) and a unit word (`unit_words.toml`).
+   Words before and after (`cues.toml`) give the bound (不到, over, 以上), approximation (约,
+   ~), denominator (per GPU hour, /百万 tokens) and scope (per chip, total).
 4. A number with no unit, magnitude, counter or percent is not a claim (list numbers, years,
-   names), except a bare number filling a table cell, which takes its unit from the row or
-   column header.
+   names), except a bare number filling a table cell of a row of figures, which takes its
+   unit from the row or column header.
+
+Units are strings of the project's pint registry: the ``unit`` of each `unit_words.toml`
+entry, plus `BUILT_UNITS`. Money keeps its currency (USD, CNY, HKD, EUR, GBP, JPY); power is
+in W, compute in FLOP or FLOP/s, data in byte, durations in the written unit (minute, month).
+Percentages are "percent" (value 17 for 17 %), fractions and factors "dimensionless".
 
 Qualifier keys (all values are strings; the checker reads these):
 
 - ``hardware``: canonical accelerator name (gazetteer) named with the count or in the sentence
   of a chip, GPU-hour, FLOP/s, power or hardware-cost figure ("H100", "A100", "GB200").
 - ``precision``: BF16, FP16, FP8, FP4, FP6, TF32, FP32, FP64, INT8, INT4, with "-sparse" when the
-  text says sparse; read next to the number or in its sentence for FLOP and FLOP/s figures.
-- ``scope``: "per_chip" or "total" when the text says so (per chip, 每卡, 单卡 / total, 总, 集群).
-- ``per``: the denominator of a rate or price: "GPU*hour", "1e6 token", "year", "GPU", "rack",
-  "hour", "month", "day", "share", "task", "parameter", "token".
+  text says sparse; read next to the number or in its clause for FLOP and FLOP/s figures.
+- ``scope``: "per_chip" or "total" when the text says so (per chip, 每卡, 单卡 / total, 总, 集群)
+  for FLOP/s figures.
+- ``per``: the denominator of a rate or price: "GPU*hour", "1e6 token", "1e3 token", "year",
+  "GPU", "rack", "hour", "month", "day", "minute", "share", "task", "user", "parameter",
+  "token".
 - ``year``: the calendar year named in the sentence closest to the figure.
-- ``vague``: "1" for 数万亿, 几百万, 上亿 and similar (low/high then bracket a factor of ten).
-- ``of``: for ratios written "X 的 N 倍" / "N x X", the entity the ratio is taken of.
-- ``table``: "1" when the figure is a table cell; ``row``/``column``: the cell's headers.
+- ``vague``: "1" for 数万亿, 几百万, 上亿, "hundreds of millions" (low/high bracket the range).
+- ``of``: for ratios written "X 的 N 倍", the entity the ratio is taken of.
+- ``table``: "1" when the figure is a bare number in a table cell.
 
-Subjects: in a table, the entity named in the cell's column header, else its row header;
-otherwise the nearest model, cluster or project named before the figure in its sentence
-(then after it, then an organisation, then earlier sentences of the paragraph). Per-chip
-figures (FLOP/s per chip, $ per chip) take the accelerator instead. An accelerator named
-with a count ("~24K A100 chips") is the ``hardware`` qualifier, and the subject only when the
-sentence names nothing else.
+Subjects: in a table, the entity named in the cell's column header, else its row header.
+Otherwise, in order: a named model, cluster or project before the figure in its clause, an
+organisation there, a class of models or a method ("MoE", "RLVR"), a country; then the same
+in the rest of the sentence before the figure; then a named model after it; then the
+accelerator for hardware kinds; then the last known name in the paragraph (or the 400
+characters) before. Mentions inside a parenthesis that closes before the figure count last.
+Per-chip figures (FLOP/s per chip, $ per chip or per GPU-hour) take the accelerator. A chip
+count ("~24K A100 chips") takes the model or cluster of its sentence, else the accelerator,
+which is always its ``hardware`` qualifier.
 """
 
 from __future__ import annotations
