@@ -6,6 +6,7 @@ All functions return plain text; each renderer escapes it for its own format.
 from __future__ import annotations
 
 import math
+from pathlib import PurePath
 from typing import Any
 
 from kb.report.gather import ClaimRow, FindingRow, Report, ReviewRow, SourceRow
@@ -108,6 +109,9 @@ def source_facts(source: SourceRow) -> list[tuple[str, str]]:
         facts.append(("Author", source.author))
     if source.url:
         facts.append(("URL", source.url))
+    elif source.origin and source.parent_id is None:
+        # Only the file's name: a full path says nothing to a reader elsewhere.
+        facts.append(("File", PurePath(source.origin).name or source.origin))
     if source.published:
         facts.append(("Published", source.published.date().isoformat()))
     if source.language and source.language != "und":
