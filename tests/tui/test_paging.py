@@ -55,7 +55,7 @@ async def test_cursor_walks_every_claim_down_and_up(forty: Any, small_pages: Non
         expected = [r.id for r in list_claims(session, ClaimFilter(), limit=1000).rows]
     assert len(expected) == 40
     app = ClaimKBApp(forty)
-    async with app.run_test(size=(100, 20)) as pilot:
+    async with app.run_test(size=(100, 12)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ClaimsScreen)
@@ -66,7 +66,10 @@ async def test_cursor_walks_every_claim_down_and_up(forty: Any, small_pages: Non
             if screen.loading is not None:
                 await settle(pilot)
             walked.append(cursor_claim(screen))
-            assert len(screen.window) <= 20 and table.row_count == len(screen.window)
+            assert table.row_count == len(screen.window) < len(expected)
+            ids = [row.id for row in screen.window]
+            start = expected.index(ids[0])
+            assert ids == expected[start : start + len(ids)], "the window is one contiguous run"
             top, height = table.scroll_y, table.scrollable_content_region.height
             assert top <= table.cursor_row < top + height, "the cursor stays on screen"
         assert walked == expected
@@ -85,3 +88,19 @@ async def test_cursor_walks_every_claim_down_and_up(forty: Any, small_pages: Non
                 await settle(pilot)
             walked_up.append(cursor_claim(screen))
         assert walked_up == list(reversed(expected))
+
+
+async def test_scrolling_the_view_pages_in_more_rows(forty: Any, small_pages: None) -> None:
+    """Mouse wheel and scroll bar move the view, not the cursor; rows still page in."""
+    app = ClaimKBApp(forty)
+    async with app.run_test(size=(100, 12)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        table = screen.query_one(ClaimTable)
+        seen: set[int] = set()
+        for _ in range(25):
+            table.scroll_relative(y=3, animate=False, immediate=True)
+            await settle(pilot)
+            seen.update(row.id for row in screen.window)
+        assert len(seen) == 40 and not screen.more_after

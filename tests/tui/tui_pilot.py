@@ -7,6 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from tui.screens.claims import ClaimsScreen
 from tui.widgets.claim_table import ClaimTable
@@ -15,7 +16,10 @@ from tui.widgets.claim_table import ClaimTable
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until every query worker has finished and its result has been shown."""
     for _ in range(10):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # superseded by a newer query of the same kind: that is the design
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             await pilot.pause()

@@ -9,6 +9,7 @@ own worker and never hold up the rows.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -274,12 +275,15 @@ class ClaimsScreen(KBScreen):
         run_query(self, f"page-{mode}", query, self.generation)
 
     def _maybe_prefetch(self) -> None:
+        """Fetch the next page when the cursor or the visible rows near an end of the window."""
         if self.loading is not None or not self.window:
             return
-        row = self.query_one(ClaimTable).cursor_row
-        if self.more_after and row >= len(self.window) - PREFETCH:
+        table = self.query_one(ClaimTable)
+        top, bottom = table.visible_rows()
+        row = table.cursor_row
+        if self.more_after and max(row, bottom) >= len(self.window) - PREFETCH:
             self._load_page("after")
-        elif self.more_before and row < PREFETCH:
+        elif self.more_before and min(row, top) < PREFETCH:
             self._load_page("before")
 
     @on(ClaimTable.JumpRequested)
@@ -300,6 +304,10 @@ class ClaimsScreen(KBScreen):
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._maybe_prefetch()
+
+    @on(ClaimTable.ViewportMoved)
+    def _viewport_moved(self, event: ClaimTable.ViewportMoved) -> None:
         self._maybe_prefetch()
 
     @on(DataTable.RowSelected)
@@ -336,10 +344,14 @@ class ClaimsScreen(KBScreen):
             last = len(self.window) - 1
             table.show_rows(self.window, last, max(0, last - visible + 1))
         elif mode == "after":
-            cursor, top = table.cursor_row, round(table.scroll_y)
+            cursor = table.cursor_row
+            top, bottom = table.visible_rows()
             self.window.extend(page.rows)
             self.more_after = page.more
-            dropped = max(0, len(self.window) - MAX_WINDOW)
+            # drop rows from the top, but never the ones on screen, by the cursor or within
+            # PREFETCH of them (that would only ask for them again)
+            keep_from = max(0, min(top, cursor) - PREFETCH - 1)
+            dropped = min(max(0, len(self.window) - MAX_WINDOW), keep_from)
             if dropped:
                 self.window = self.window[dropped:]
                 self.more_before = True
@@ -347,12 +359,14 @@ class ClaimsScreen(KBScreen):
             else:
                 table.append_rows(page.rows)
         elif mode == "before":
-            cursor, top = table.cursor_row, round(table.scroll_y)
+            cursor = table.cursor_row
+            top, bottom = table.visible_rows()
             added = len(page.rows)
             self.window = [*page.rows, *self.window]
             self.more_before = page.more
-            if len(self.window) > MAX_WINDOW:
-                self.window = self.window[:MAX_WINDOW]
+            keep_to = max(bottom, cursor) + added + PREFETCH + 1
+            if len(self.window) > max(MAX_WINDOW, keep_to):
+                self.window = self.window[: max(MAX_WINDOW, keep_to)]
                 self.more_after = True
             table.show_rows(self.window, cursor + added, top + added)
         generation, asked_at = self.generation, self.asked_at
@@ -408,8 +422,6 @@ class ClaimsScreen(KBScreen):
 
 
 def _with_review(row: ClaimRow, status: str) -> ClaimRow:
-    from dataclasses import replace
-
     return replace(row, review_status=status)
 
 

@@ -95,6 +95,19 @@ class ClaimTable(VimDataTable):
         super().__init__(**kwargs)
         self.columns_shown: list[ColumnSpec] = []
 
+    class ViewportMoved(Message):
+        """The visible rows changed (mouse wheel, scroll bar) without the cursor moving."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.ViewportMoved())
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row index on screen."""
+        top = round(self.scroll_y)
+        return top, top + max(self.scrollable_content_region.height - 1, 0)
+
     def _update_column_widths(self, updated_cells: set[Any]) -> None:
         # Every column has a fixed width (see column_layout), so DataTable's measuring of
         # each new cell (and re-measuring whole columns) would only cost time: skip it.
