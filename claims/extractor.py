@@ -249,6 +249,9 @@ _RESOLUTION_AFTER = re.compile(
     r"\s*(?:分辨率|解析度|视频|視頻|显示|顯示|屏|电视|電視|超高清|(?i:resolution|video|display|screen|tv|hdr|uhd))"
 )
 _PER_SECOND = re.compile(r"/s(?![A-Za-z])|/秒|(?i:\s*per second)")
+_HEADER_DOLLARS = re.compile(r"(?:US)?\$\s*(K|M|MM|B|bn|million|billion)\b")
+_HEADER_MAGNITUDE = re.compile(r"([十百千万萬亿億]+)\s*$")
+_UNIT_SPEC_BEFORE = re.compile(r"(?:[（(\[/／]|单位[:：]?|單位[:：]?)\s*$")
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
@@ -517,6 +520,10 @@ class _Scanner:
                     return None, None
             if _THIS_BEFORE.search(text, max(0, number_start - 1), number_start):
                 return None, None
+            if all(ch in _CN_MAG for ch in written) and _UNIT_SPEC_BEFORE.search(
+                text, max(0, number_start - 4), number_start
+            ):
+                return None, None  # "（万美元）", "单位：亿元": how figures are written
         neighbours = _ADJACENT_DIGITS.fullmatch(groups["cn"] or "")
         reading.is_fraction = groups["frac"] is not None or groups["ratio"] is not None
         reading.scientific = groups["power"] is not None or (
@@ -1069,6 +1076,12 @@ class _Scanner:
         for header in (cell.row_header, cell.column_header):
             if not header:
                 continue
+            dollars = _HEADER_DOLLARS.search(header)
+            if dollars is not None:
+                # "Cost ($M)": US dollars, in millions
+                reading.unit, reading.kind_hint = "USD", "other"
+                reading.value *= EN_MAGNITUDES.get(dollars.group(1), 1.0)
+                return True
             unit_match = self.vocab.unit_re.search(header)
             while unit_match is not None:
                 entry = unit_word(unit_match.group())
@@ -1081,6 +1094,10 @@ class _Scanner:
                     reading.unit, reading.kind_hint = entry.unit, entry.kind
                     if entry.scale != 1.0:
                         reading.value *= entry.scale
+                    # "训练成本（万美元）", "(百万 tokens)": the header's magnitude applies
+                    magnitude = _HEADER_MAGNITUDE.search(header, 0, unit_match.start())
+                    if magnitude is not None:
+                        reading.value *= magnitude_of(magnitude.group(1)) or 1.0
                     per = self.vocab.per_after_re.match(header, unit_match.end())
                     if per is not None:
                         reading.qualifiers["per"] = canonical_per(per.group("per"))

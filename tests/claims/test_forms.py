@@ -248,3 +248,23 @@ def test_bare_table_numbers_take_column_subjects() -> None:
         (15.0, "USD", "GPT-4o"),
         (0.55, "USD", "DeepSeek-R1"),
     ]
+
+
+def test_table_header_magnitudes_apply_to_cells() -> None:
+    text = "模型\t参数量\t训练成本（万美元）\nModel-A\t6710 亿\t557.6\nModel-B\t1.8 万亿\t7800\n"
+    claims = extract(text)
+    assert [(c.quote, c.value, c.unit) for c in claims] == [
+        ("6710 亿", 6.71e11, "parameter"),
+        ("557.6", 5576000.0, "USD"),
+        ("1.8 万亿", 1.8e12, "parameter"),
+        ("7800", 7.8e7, "USD"),
+    ]
+
+
+def test_markdown_tables_and_dollar_millions_headers() -> None:
+    text = "| Model | Cost ($M) | Chips |\n|---|---|---|\n| Grok-3 | 3,000 | 200K |\n"
+    claims = extract(text)
+    assert [(c.value, c.unit, c.subject) for c in claims] == [
+        (3e9, "USD", "Grok-3"),
+        (2e5, "GPU", "Grok-3"),
+    ]
