@@ -71,15 +71,20 @@ def _alias_tokens(alias: str) -> list[str]:
     """An alias as regex pieces: separators become optional, a letter-digit joint may take one."""
     tokens: list[str] = []
     previous = ""
+    letters = 0  # length of the run of letters before a digit
     for ch in alias:
         if ch in " -_":
             if tokens and tokens[-1] != "SEP":
                 tokens.append("SEP")
             previous = ""
+            letters = 0
             continue
         if previous and previous.isascii() and ch.isascii():
             if previous.isalpha() != ch.isalpha() and (previous.isalnum() and ch.isalnum()):
-                tokens.append("SEP")
+                # "Grok 3", "DeepSeek V3", but not "a 100" for A100: a lone letter stays joined
+                if not (previous.isalpha() and letters < 2):
+                    tokens.append("SEP")
+        letters = letters + 1 if ch.isalpha() else 0
         tokens.append(ch.lower())
         previous = ch
     return tokens

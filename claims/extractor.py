@@ -86,6 +86,7 @@ BUILT_UNITS: tuple[str, ...] = (
     "parameter",
     "token/parameter",
     "byte/second",
+    "token/second",
     "USD",
     "HKD",
     *sorted(set(_CURRENCY_OF_PREFIX.values())),
@@ -951,8 +952,8 @@ class _Scanner:
             text, reading.end
         ):
             return None  # "4K 分辨率", "8K video": a resolution, not 4,000 of anything
-        if reading.unit == "byte" and _PER_SECOND.match(text, reading.end):
-            reading.unit = "byte/second"
+        if reading.unit in ("byte", "token") and _PER_SECOND.match(text, reading.end):
+            reading.unit = f"{reading.unit}/second"  # bandwidth, decoding speed
             reading.end = _PER_SECOND.match(text, reading.end).end()
         if _DENOMINATOR_BEFORE.search(text, max(0, reading.start - 6), reading.start):
             if _UNIT_DENOMINATOR.match(text, reading.start, reading.end):
@@ -1155,7 +1156,11 @@ class _Scanner:
         else:
             clause = text[max(sentence_start, reading.start - 24) : reading.start]
             clause = _CLAUSE_MARKS.split(clause)[-1]
-            per_before = vocab.per_before_re.search(clause) if "每" in clause else None
+            per_before = (
+                vocab.per_before_re.search(clause)
+                if "每" in clause or "单位" in clause or "單位" in clause
+                else None
+            )
             if per_before is not None:
                 reading.qualifiers["per"] = canonical_per(per_before.group("per"))
             elif reading.unit == "dimensionless" and vocab.per_year_before_re.search(clause):

@@ -62,6 +62,8 @@ def decide(
         return "chip_count"
     if unit == "W":
         return "power"
+    if unit.endswith("/second"):
+        return "other"  # decoding speed, bandwidth
     if unit == "token":
         return "token_count"
     if unit == "parameter":

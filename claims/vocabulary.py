@@ -207,7 +207,7 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         per_before_re=re.compile(
-            r"每\s*(?:个|個)?\s*(?P<per>" + per_words_re + r")[^，,。；;]{0,16}$",
+            r"(?:每|单位|單位)\s*(?:个|個)?\s*(?P<per>" + per_words_re + r")[^，,。；;]{0,16}$",
             re.IGNORECASE,
         ),
         per_by_word=per_by_word,

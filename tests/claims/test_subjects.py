@@ -102,3 +102,15 @@ def test_names_that_are_not_models_are_not_subjects() -> None:
 def test_bandwidth_is_a_rate() -> None:
     (claim,) = extract("H200 的显存带宽为 4.8TB/s。")
     assert (claim.unit, claim.value) == ("byte/second", 4.8e12)
+
+
+def test_a_lone_letter_is_not_a_chip_name() -> None:
+    (claim,) = extract("They are building a 100,000-GPU cluster.")
+    assert (claim.quote, claim.value, claim.unit) == ("100,000-GPU", 1e5, "GPU")
+    assert "hardware" not in claim.qualifiers
+
+
+def test_rates_per_second_and_per_unit() -> None:
+    claims = by_quote("It decodes 200 tokens/s. 单位 GPU 小时成本为 2 美元。")
+    assert (claims["200 tokens/s"].unit, claims["200 tokens/s"].kind) == ("token/second", "other")
+    assert claims["2 美元"].qualifiers["per"] == "GPU*hour"
