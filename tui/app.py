@@ -33,6 +33,7 @@ class ClaimKBApp(App[None]):
         self.reviewer = reviewer
         #: Claims reviewed in this session, so screens showing them can refresh their badge.
         self.reviewed_claims: set[int] = set()
+        self._warmed = False
         if keymap:
             self.set_keymap(keymap)
 
@@ -49,6 +50,14 @@ class ClaimKBApp(App[None]):
         from tui.screens.claims import ClaimsScreen
 
         self.push_screen(ClaimsScreen())
+
+    def warm_up(self) -> None:
+        """Called once the first page is on screen. The claim-detail screen reads the
+        checker's claim graph, and importing the checker (pint, networkx) takes a few hundred
+        ms: do it now, off the UI thread, rather than when the editor opens a claim."""
+        if not self._warmed:
+            self._warmed = True
+            self.run_worker(_import_checker, thread=True, group="warm-up", exit_on_error=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -70,3 +79,7 @@ class ClaimKBApp(App[None]):
         from tui.screens.sources import SourcesScreen
 
         self.push_screen(SourcesScreen())
+
+
+def _import_checker() -> None:
+    import checks.graph  # noqa: F401

@@ -377,6 +377,7 @@ class ClaimsScreen(KBScreen):
     def _record_paint(self, generation: int, asked_at: float) -> None:
         if self.painted is None or self.painted[0] != generation:
             self.painted = (generation, time.monotonic() - asked_at)
+        self.app.warm_up()  # type: ignore[attr-defined]
 
     def _show_counts(self) -> None:
         counts = self.counts.describe() if self.counts else "counting…"
