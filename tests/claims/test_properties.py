@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import extract
+from claims import BOUNDS, KINDS, extract
 from claims.numbers import render
 from claims.units import registry
 
@@ -28,6 +28,8 @@ def test_any_text_gives_claims_whose_quote_is_their_span(text: str) -> None:
         assert claim.start < claim.end
         assert claim.sentence_start <= claim.start and claim.end <= claim.sentence_end
         registry().Quantity(1.0, claim.unit)
+        assert claim.kind in KINDS and claim.bound in BOUNDS
+        assert all(isinstance(v, str) for v in claim.qualifiers.values())
         if claim.low is not None and claim.high is not None:
             assert claim.low <= claim.high
 
