@@ -280,3 +280,41 @@ async def test_q_does_not_quit_from_the_review_dialog(small_kb: Any) -> None:
         assert isinstance(app.screen, ReviewScreen) and app.is_running
         await pilot.press("escape")
         assert isinstance(app.screen, ClaimDetailScreen)
+
+
+async def test_source_screen_scrolls_each_claim_into_view(tmp_path: Any) -> None:
+    from kb.database import open_engine
+    from tests.tui.conftest import KBFactory
+
+    paragraphs = [f"Paragraph {n} is filler text about nothing in particular." for n in range(60)]
+    paragraphs[5] = "Early on, the lab bought 512 GPUs for its first cluster."
+    paragraphs[55] = "Much later, it bought 8,192 GPUs for the second one."
+    engine = open_engine(f"sqlite:///{tmp_path / 'kb.sqlite'}")
+    with Session(engine) as session:
+        make = KBFactory(session)
+        source = make.source("Long article", "\n\n".join(paragraphs))
+        early = make.claim(source, "512 GPUs", 512, "GPU", "chip_count")
+        late = make.claim(source, "8,192 GPUs", 8192, "GPU", "chip_count")
+        session.commit()
+        source_id, early_id, late_id = source.id, early.id, late.id
+    app = ClaimKBApp(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.open_source(source_id, late_id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SourceScreen)
+        body = screen.query_one("#source-body")
+
+        def on_screen(claim_id: int) -> bool:
+            assert screen.detail is not None
+            span = next(s for s in screen.detail.claims if s.claim_id == claim_id)
+            block = screen.block_widgets[screen._block_of(span)]  # noqa: SLF001
+            return body.region.overlaps(block.region)
+
+        assert screen.current_claim_id() == late_id and on_screen(late_id)
+        await pilot.press("n")  # wraps round to the first claim
+        await settle(pilot)
+        assert screen.current_claim_id() == early_id and on_screen(early_id)
+        assert not on_screen(late_id)
+    engine.dispose()
