@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -73,9 +73,6 @@ class ClaimFilter:
     language: str | None = None
     search: str | None = None
     sort: str = "newest"
-
-    def with_(self, **changes: Any) -> ClaimFilter:
-        return replace(self, **changes)
 
     def describe(self) -> str:
         """The active filters in a few words, for the counts line."""
