@@ -3,12 +3,22 @@ rendered and read back gives the same value."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claims import BOUNDS, KINDS, extract
 from claims.numbers import render
 from claims.units import registry
+
+
+@pytest.fixture(autouse=True)
+def strict_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Surface the exception behind any skipped number (extract() itself never raises)."""
+    import claims.extractor
+
+    monkeypatch.setattr(claims.extractor, "STRICT", True)
+
 
 # Text drawn from the characters the grammar cares about, so odd mixtures get explored.
 ALPHABET = st.sampled_from(
