@@ -32,19 +32,19 @@ class ColumnSpec:
 
 
 def column_layout(width: int) -> list[ColumnSpec]:
-    """Columns that fit ``width`` cells: the quote takes what the others leave (up to
-    `QUOTE_MOST`, the rest going to the source title); kind joins at 100 cells, source and
-    date at 160."""
+    """Columns that fit ``width`` cells. The quote takes what the others leave (up to
+    `QUOTE_MOST`; beyond that the source title gets the room); kind joins at 100 cells, the
+    source title at 120, the date at 160."""
+    wide = width >= 160
     columns = [
         ColumnSpec("badge", "verdict", 14),
-        ColumnSpec("subject", "subject", 10 if width < 160 else 18),
+        ColumnSpec("subject", "subject", 18 if wide else 10),
         ColumnSpec("value", "value", 18),
     ]
     if width >= 100:
         columns.append(ColumnSpec("kind", "kind", 16))
-    source_width = 0
-    if width >= 160:
-        source_width = 28
+    source_width = (28 if wide else 20) if width >= 120 else 0
+    if wide:
         columns.append(ColumnSpec("date", "date", 10))
     used = sum(c.width + 2 for c in columns) + 2 + 2  # cell padding, quote padding, scrollbar
     if source_width:
@@ -55,7 +55,8 @@ def column_layout(width: int) -> list[ColumnSpec]:
         quote_width = QUOTE_MOST
     columns.insert(3, ColumnSpec("quote", "quote", quote_width))
     if source_width:
-        columns.insert(len(columns) - 1, ColumnSpec("source", "source", source_width))
+        at = len(columns) - 1 if wide else len(columns)
+        columns.insert(at, ColumnSpec("source", "source", source_width))
     return columns
 
 
