@@ -278,7 +278,9 @@ _ONE_IN_WORD_BEFORE = frozenset("统統唯第之同单單万萬进進逐其另�
 _LETTER_BEFORE_DASH = re.compile(r"[A-Za-z0-9]-$")
 
 _MAG_CN = re.compile(
-    r"\s*(?:[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|[十百千]|兆(?=\s*(?:美元|美金|元|港元|日元|欧元)))"
+    # 兆 is a trillion (Traditional Chinese: 1 兆美元, 1.2 兆参数) except in unit words, where
+    # it is mega (兆瓦, 兆赫, 兆字节)
+    r"\s*(?:[十百千]?[万萬]?[亿億]|[十百千]?[万萬]|[十百千]|兆(?![瓦赫字位比帕焦欧歐]))"
 )
 _MAG_EN = re.compile(
     r"(?:(?P<letter>MM|mn|bn|tn|[KkMBT])(?![A-Za-z])"
@@ -527,6 +529,8 @@ class _Scanner:
                     return None, None
             if _THIS_BEFORE.search(text, max(0, number_start - 1), number_start):
                 return None, None
+            if written == "半" and text[number_start - 1 : number_start] in ("上", "下"):
+                return None, None  # 上半年, 下半年: halves of a calendar year
             if all(ch in _CN_MAG for ch in written) and _UNIT_SPEC_BEFORE.search(
                 text, max(0, number_start - 4), number_start
             ):

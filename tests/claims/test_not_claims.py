@@ -37,6 +37,7 @@ NOT_CLAIMS = [
     "The account has 12K followers.",
     "显卡支持 16 位精度和 8 位精度。",
     "本十年的算力增长前所未有。",
+    "新品将于下半年量产，上半年先送样。",
     "Model\tDate\tLab\tType\nacme-o1\t2024.12.13\t360\treasoning\n",
 ]
 

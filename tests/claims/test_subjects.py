@@ -114,3 +114,10 @@ def test_rates_per_second_and_per_unit() -> None:
     claims = by_quote("It decodes 200 tokens/s. 单位 GPU 小时成本为 2 美元。")
     assert (claims["200 tokens/s"].unit, claims["200 tokens/s"].kind) == ("token/second", "other")
     assert claims["2 美元"].qualifiers["per"] == "GPU*hour"
+
+
+def test_price_per_chip_in_traditional_chinese() -> None:
+    (claim,) = extract("Blackwell 晶片每顆售價約 3 萬至 4 萬美元。")
+    assert (claim.low, claim.high, claim.unit) == (3e4, 4e4, "USD")
+    assert claim.qualifiers["per"] == "GPU" and claim.kind == "capex"
+    assert claim.subject == "GB200"
