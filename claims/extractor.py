@@ -255,6 +255,14 @@ _PER_SECOND = re.compile(r"/s(?![A-Za-z])|/秒|(?i:\s*per second)")
 _HEADER_DOLLARS = re.compile(r"(?:US)?\$\s*(K|M|MM|B|bn|million|billion)\b")
 _HEADER_MAGNITUDE = re.compile(r"([十百千万萬亿億]+)\s*$")
 _UNIT_SPEC_BEFORE = re.compile(r"(?:[（(\[/／]|单位[:：]?|單位[:：]?)\s*$")
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:此前|此前的|的)?\s*(?:估算|估计|估計|预计|預計|指出|表示|称|稱|报道|報導|认为|認為|分析|统计|統計"
+    r"|数据显示|數據顯示|发布的|發布的|(?i:estimates?|says?|said|reports?|reported|finds|found"
+    r"|gives|wrote|argues?|notes?|projects?|forecasts?)(?![A-Za-z]))"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:据|據|根据|根據|援引|(?i:according to|per|by|from|says|said))\s*[《“\"\[]?\s*$"
+)
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
@@ -1434,7 +1442,9 @@ class _ClaimBuilder(_Scanner):
         main = [
             m
             for m in candidates
-            if _tier(m) is not None and not self._aside(m, reading, sentence_start)
+            if _tier(m) is not None
+            and not self._aside(m, reading, sentence_start)
+            and not self._source(m)
         ]
         clause_start = self._clause_start(reading.start, sentence_start)
         by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
@@ -1483,6 +1493,16 @@ class _ClaimBuilder(_Scanner):
         if context is not None:
             return context
         return chip.name if chip is not None else None
+
+    def _source(self, mention: Mention) -> bool:
+        """ "据 Epoch AI 估算", "SemiAnalysis estimates": who reports a figure is not its
+        subject (organisations only; a model is what a sentence is about)."""
+        if mention.entity.kind not in ("organisation", "country"):
+            return False
+        text = self.text
+        if _SOURCE_AFTER.match(text, mention.end):
+            return True
+        return _SOURCE_BEFORE.search(text, max(0, mention.start - 14), mention.start) is not None
 
     def _vendor(self, mention: Mention) -> bool:
         """ "Nvidia H100", "英伟达 H200": the organisation only names the chip's maker."""

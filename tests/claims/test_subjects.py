@@ -121,3 +121,10 @@ def test_price_per_chip_in_traditional_chinese() -> None:
     assert (claim.low, claim.high, claim.unit) == (3e4, 4e4, "USD")
     assert claim.qualifiers["per"] == "GPU" and claim.kind == "capex"
     assert claim.subject == "GB200"
+
+
+def test_who_reports_a_figure_is_not_its_subject() -> None:
+    claims = by_quote("据 Epoch AI 估算，OpenAI 去年在算力上花费了 50 亿美元。")
+    assert claims["50 亿美元"].subject == "OpenAI"
+    (claim,) = extract("Epoch AI estimates that Meta spent $40 billion on servers.")
+    assert claim.subject == "Meta"
