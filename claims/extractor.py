@@ -263,6 +263,7 @@ _SOURCE_AFTER = re.compile(
 _SOURCE_BEFORE = re.compile(
     r"(?:据|據|根据|根據|援引|(?i:according to|per|by|from|says|said))\s*[《“\"\[]?\s*$"
 )
+_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
@@ -1539,9 +1540,8 @@ class _ClaimBuilder(_Scanner):
 
     def _clause_start(self, position: int, sentence_start: int) -> int:
         window_start = max(sentence_start, position - 200)
-        window = self.text[window_start:position]
-        cut = max(window.rfind(mark) for mark in "，,；;：:")
-        return window_start + cut + 1 if cut >= 0 else sentence_start
+        last_mark = _UP_TO_LAST_CLAUSE_MARK.match(self.text, window_start, position)
+        return last_mark.end() if last_mark is not None else sentence_start
 
     def _aside(self, mention: Mention, reading: _Reading, sentence_start: int) -> bool:
         """True when ``mention`` sits in a parenthesis that closes before the figure."""
