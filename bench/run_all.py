@@ -66,7 +66,7 @@ def main() -> None:
     for row in rows:
         seconds = f"{row['seconds']:.1f}" if "seconds" in row else "-"
         peak = f"{row['peak_mb']:.0f}" if "peak_mb" in row else "-"
-        ratio = f"{row['ratio']:.1f}x" if "ratio" in row else "-"
+        ratio = f"{row['ratio']:.3g}x" if "ratio" in row else "-"
         peer = f"  [vs {row['peer']}]" if "peer" in row else ""
         print(f"{row['stage']:<8} {seconds:>8} {peak:>8} {ratio:>7}  {row['throughput']}{peer}")
     print(

@@ -100,7 +100,7 @@ def stage_store(corpus: Path, db: Path) -> dict[str, Any]:
     from kb import store
     from kb.database import open_engine, session_scope
 
-    documents = _documents(corpus)[:2000]
+    documents = _documents(corpus)[:1000]
     extracted = [claims.extract(d.text, d.language) for d in documents]
     target = db.with_name("store-bench.sqlite")
     target.unlink(missing_ok=True)
