@@ -272,6 +272,16 @@ _MARKUP = re.compile(r"\*\*|__")
 _MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
 _VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
 _SPACE = re.compile(r"\s*")
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    """The first position at or after ``position`` that is not white space."""
+    length = len(text)
+    while position < length and text[position].isspace():
+        position += 1
+    return position
+
+
 _YEAR_IN_SENTENCE = re.compile(r"(?<![\d.])(?:19[5-9]\d|20\d\d)(?![\d.])")
 _DOUBLING = re.compile(
     r"翻(?:了)?\s*(?:一\s*|1\s*)?倍|翻(?:了)?\s*(?P<fan>[一两兩三四五]|\d+)\s*番"
@@ -617,7 +627,7 @@ class _Scanner:
                 )
             )
             reading.approx = True
-        reading.value = first_value if low is None else (low + high) / 2.0
+        reading.value = first_value if low is None or high is None else (low + high) / 2.0
         reading.low, reading.high = low, high
         if vague_written is not None:
             self._vague(reading, vague_written)
@@ -716,7 +726,7 @@ class _Scanner:
         factor, mag_end = self._magnitude_word(end, allow_english=groups.get("num") is not None)
         if factor is not None:
             # a unit word that starts with a magnitude letter wins: "5MW", "50TB", "1 兆瓦"
-            unit_match = self.vocab.unit_re.match(text, _SPACE.match(text, end).end())
+            unit_match = self.vocab.unit_re.match(text, _skip_spaces(text, end))
             if unit_match is not None and unit_match.end() >= mag_end and unit_match.group():
                 return value, end, False
             return value * factor, mag_end, True
@@ -771,7 +781,7 @@ class _Scanner:
         if groups["num"] is not None:
             factor, mag_end = self._magnitude_word(end, allow_english=True)
             if factor is not None:
-                unit_match = self.vocab.unit_re.match(text, _SPACE.match(text, end).end())
+                unit_match = self.vocab.unit_re.match(text, _skip_spaces(text, end))
                 if unit_match is not None and unit_match.end() >= mag_end:
                     factor = None
                 else:
@@ -840,7 +850,7 @@ class _Scanner:
             position = markup.end()
         elif position in self.segments.latex_dollars:
             position += 1  # "$3.1 \times 10^{23}$ FLOPs"
-        after_space = _SPACE.match(text, position).end()
+        after_space = _skip_spaces(text, position)
         if text[after_space : after_space + 1] == "-" and after_space == position:
             after_space += 1  # "72-chip rack"
         unit_match = vocab.unit_re.match(text, after_space)
@@ -865,17 +875,17 @@ class _Scanner:
             hardware_cursor = (
                 vendor.end()
                 if vendor is not None and vendor.group().strip()
-                else _SPACE.match(text, cursor).end()
+                else _skip_spaces(text, cursor)
             )
             hardware = gazetteer().accelerator_re.match(text, hardware_cursor)
             if hardware is not None:
                 reading.hardware = lookup(hardware.group())
                 cursor = hardware.end()
-            precision = vocab.precision_re.match(text, _SPACE.match(text, cursor).end())
+            precision = vocab.precision_re.match(text, _skip_spaces(text, cursor))
             precision_end = None
             if precision is not None:
                 precision_end = precision.end()
-            unit_at = _SPACE.match(text, precision_end or cursor).end()
+            unit_at = _skip_spaces(text, precision_end or cursor)
             unit_match = vocab.unit_re.match(text, unit_at)
             if unit_match is not None and precision is not None:
                 reading.qualifiers["precision"] = vocab.precision_by_word.get(
@@ -918,7 +928,7 @@ class _Scanner:
             value = parse_chinese(second.group("cn"))
         else:
             return end
-        after = _SPACE.match(self.text, second.end()).end()
+        after = _skip_spaces(self.text, second.end())
         unit_match = self.vocab.unit_re.match(self.text, after)
         if value is None or unit_match is None or unit_word(unit_match.group()) != entry:
             return end
@@ -971,9 +981,10 @@ class _Scanner:
             text, reading.end
         ):
             return None  # "4K 分辨率", "8K video": a resolution, not 4,000 of anything
-        if reading.unit in ("byte", "token") and _PER_SECOND.match(text, reading.end):
+        per_second = _PER_SECOND.match(text, reading.end)
+        if reading.unit in ("byte", "token") and per_second is not None:
             reading.unit = f"{reading.unit}/second"  # bandwidth, decoding speed
-            reading.end = _PER_SECOND.match(text, reading.end).end()
+            reading.end = per_second.end()
         if _DENOMINATOR_BEFORE.search(text, max(0, reading.start - 6), reading.start):
             if _UNIT_DENOMINATOR.match(text, reading.start, reading.end):
                 return None  # "USD per 1M tokens", "美元/百万": a denominator, not a figure
@@ -1396,10 +1407,10 @@ class _ClaimBuilder(_Scanner):
 
     def _counted_after(self, position: int) -> bool:
         """True when a unit or counter follows: "2048 块 H800" is a count, not a year."""
-        after = _SPACE.match(self.text, position).end()
-        if self.vocab.unit_re.match(self.text, after) is not None:
-            word = self.vocab.unit_re.match(self.text, after).group()
-            return word not in ("年", "年代")
+        after = _skip_spaces(self.text, position)
+        unit_match = self.vocab.unit_re.match(self.text, after)
+        if unit_match is not None:
+            return unit_match.group() not in ("年", "年代")
         return self.vocab.counter_re.match(self.text, position) is not None
 
     def _of(self, reading: _Reading) -> str | None:
@@ -1432,9 +1443,9 @@ class _ClaimBuilder(_Scanner):
         ]
         accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
         if kind == "chip_throughput" or per in ("GPU", "GPU*hour"):
-            before = [m for m in accelerators if m.end <= reading.start]
-            if before:
-                return before[-1].entity.name
+            preceding = [m for m in accelerators if m.end <= reading.start]
+            if preceding:
+                return preceding[-1].entity.name
             if hardware is not None:
                 return hardware.name
             if accelerators:
@@ -1509,7 +1520,7 @@ class _ClaimBuilder(_Scanner):
         """ "Nvidia H100", "英伟达 H200": the organisation only names the chip's maker."""
         if mention.entity.kind != "organisation":
             return False
-        following = self._mention_at(_SPACE.match(self.text, mention.end).end())
+        following = self._mention_at(_skip_spaces(self.text, mention.end))
         return following is not None and following.entity.kind == "accelerator"
 
     def _table_context(self, cell) -> str | None:

@@ -13,7 +13,9 @@ DEFINITIONS = Path(__file__).with_name("units.txt")
 @cache
 def registry() -> pint.UnitRegistry:
     """The registry every stage shares; built once (pint caches parsed definitions on disk)."""
-    ureg = pint.UnitRegistry(cache_folder=":auto:", autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(
+        cache_folder=":auto:", autoconvert_offset_to_baseunit=True
+    )
     ureg.load_definitions(str(DEFINITIONS))
     return ureg
 
