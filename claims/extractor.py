@@ -1573,21 +1573,28 @@ class _ClaimBuilder(_Scanner):
         return False
 
     def _context_subject(self, sentence_start: int) -> str | None:
-        """The last entity named in the paragraph before the sentence, else up to ~400
-        characters back (a heading or the sentence before a list)."""
+        """The subject of the nearest earlier sentence of the paragraph that names one (its
+        first named model, else organisation...), else the last name up to ~400 characters
+        back (a heading or the sentence before a list)."""
+        previous = self.segments.previous_sentence(sentence_start)
+        steps = 0
+        while previous is not None and steps < 6:
+            named = [
+                m
+                for m in self._mentions_between(previous[0], previous[1])
+                if m.known and _tier(m) is not None
+            ]
+            if named:
+                return min(named, key=lambda m: (_tier(m), m.start)).entity.name
+            previous = self.segments.previous_sentence(previous[0])
+            steps += 1
         lo = max(0, sentence_start - 400)
-        paragraph = self.segments.paragraph(sentence_start)
-        # only names the gazetteer knows carry over from earlier sentences
         earlier = [
             m
             for m in self._mentions_between(lo, sentence_start)
             if m.known and _tier(m) is not None
         ]
-        if not earlier:
-            return None
-        same_paragraph = [m for m in earlier if self.segments.paragraph(m.start) == paragraph]
-        chosen = (same_paragraph or earlier)[-1]
-        return chosen.entity.name
+        return earlier[-1].entity.name if earlier else None
 
 
 _HEADER_CACHE: dict[str, list[Mention]] = {}
