@@ -45,8 +45,8 @@ Subjects: in a table, the entity named in the cell's column header, else its row
 Otherwise, in order: a named model, cluster or project before the figure in its clause, an
 organisation there, a class of models or a method ("MoE", "RLVR"), a country; then the same
 in the rest of the sentence before the figure; then a named model after it; then the
-accelerator for hardware kinds; then the last known name in the paragraph (or the 400
-characters) before. Mentions inside a parenthesis that closes before the figure count last.
+accelerator for hardware kinds; then the main subject of the nearest earlier sentence of the
+paragraph that names one, else the last known name in the 400 characters before. Mentions inside a parenthesis that closes before the figure count last.
 Per-chip figures (FLOP/s per chip, $ per chip or per GPU-hour) take the accelerator. A chip
 count ("~24K A100 chips") takes the model or cluster of its sentence, else the accelerator,
 which is always its ``hardware`` qualifier.
