@@ -46,7 +46,9 @@ Otherwise, in order: a named model, cluster or project before the figure in its 
 organisation there, a class of models or a method ("MoE", "RLVR"), a country; then the same
 in the rest of the sentence before the figure; then a named model after it; then the
 accelerator for hardware kinds; then the main subject of the nearest earlier sentence of the
-paragraph that names one, else the last known name in the 400 characters before. Mentions inside a parenthesis that closes before the figure count last.
+paragraph that names one, else the last known name in the 400 characters before. Mentions
+inside a parenthesis that closes before the figure count last, and so do organisations that
+only report the figure ("据 Epoch AI 估算").
 Per-chip figures (FLOP/s per chip, $ per chip or per GPU-hour) take the accelerator. A chip
 count ("~24K A100 chips") takes the model or cluster of its sentence, else the accelerator,
 which is always its ``hardware`` qualifier.
