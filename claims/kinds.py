@@ -23,7 +23,10 @@ def nearest_cue(sentence: str, quote_start: int, quote_end: int) -> str | None:
     best_kind: str | None = None
     best_distance = 10**9
     by_cue = vocabulary().kind_by_cue
-    for match in vocabulary().kind_cue_re.finditer(sentence):
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a rare letter whose lower case is longer
+        lowered = sentence
+    for match in vocabulary().kind_cue_re.finditer(lowered):
         if match.start() >= quote_end:
             distance = match.start() - quote_end + 6
         elif match.end() <= quote_start:

@@ -216,7 +216,8 @@ def vocabulary() -> Vocabulary:
             re.IGNORECASE,
         ),
         kind_cues=kind_cues,
-        kind_cue_re=re.compile(alternation(kind_by_cue, ignore_case_ascii=False), re.IGNORECASE),
+        # matched against lower-cased text, without IGNORECASE, so the engine can skip ahead
+        kind_cue_re=re.compile(alternation(kind_by_cue, ignore_case_ascii=False)),
         kind_by_cue=kind_by_cue,
     )
 
