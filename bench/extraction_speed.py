@@ -53,8 +53,7 @@ EN_TEMPLATES = [
     "The authors argue that scaling will continue, although at a slower pace than before.",
     "Benchmarks such as these measure narrow skills and should be read with care.",
 ]
-#: Prose without figures: real articles carry one figure per 300-400 characters (the seeds:
-#: 437 claims in 156k characters), so most sentences of the corpus are these.
+#: Prose without figures: most sentences of real articles carry no figure.
 ZH_PROSE = [
     "业内人士认为，这一趋势在未来仍将持续，但增速会逐步放缓，行业需要新的突破口。",
     "模型能力的提升并不完全依赖算力，数据质量与训练方法同样关键，评测方式也在不断演进。",
@@ -74,8 +73,8 @@ EN_PROSE = [
     "Investors remain divided on whether the revenue will arrive in time to pay for it all.",
 ]
 #: Share of sentences without figures, set so that the corpus has the figure density of the
-#: seed articles (about one claim per 360 characters).
-PROSE_SHARE = 0.885
+#: seed articles (432 claims in 75k characters: about one per 175 characters).
+PROSE_SHARE = 0.75
 TABLE = "Stage\tPre-training\tFine-tuning\tTotal\nin {chip} GPU Hours\t{k}K\t{d}K\t{n}K\n"
 
 
