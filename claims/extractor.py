@@ -376,6 +376,7 @@ class _Scanner:
         self.mentions: list[Mention] = mentions(text)
         self.mention_starts = [m.start for m in self.mentions]
         self._years_by_sentence: dict[int, list[tuple[int, str]]] = {}
+        self._names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]] = {}
         self.number_re = NUMBER_RE
 
     # --- helpers -----------------------------------------------------------------------
@@ -1438,11 +1439,8 @@ class _ClaimBuilder(_Scanner):
                 for mention in _header_mentions(header):
                     if _tier(mention) is not None:
                         return mention.entity.name
-        candidates = [
-            m
-            for m in self._mentions_between(sentence_start, sentence_end)
-            if not (reading.start <= m.start < reading.end) and not self._vendor(m)
-        ]
+        named, sources = self._sentence_names(sentence_start, sentence_end)
+        candidates = [m for m in named if not (reading.start <= m.start < reading.end)]
         accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
         if kind == "chip_throughput" or per in ("GPU", "GPU*hour"):
             preceding = [m for m in accelerators if m.end <= reading.start]
@@ -1453,19 +1451,18 @@ class _ClaimBuilder(_Scanner):
             if accelerators:
                 return accelerators[0].entity.name
         # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
-        main = [
-            m
-            for m in candidates
-            if _tier(m) is not None
-            and not self._aside(m, reading, sentence_start)
-            and not self._source(m)
-        ]
-        clause_start = self._clause_start(reading.start, sentence_start)
         by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
-        for mention in main:
+        for mention in candidates:
             tier = _tier(mention)
-            if tier is not None:
+            if (
+                tier is not None
+                and mention.start not in sources
+                and not self._aside(mention, reading, sentence_start)
+            ):
                 by_tier[tier].append(mention)
+        if not candidates and hardware is None and cell is None:
+            return self._context_subject(sentence_start)  # the sentence names nothing
+        clause_start = self._clause_start(reading.start, sentence_start)
 
         def _lo(where: str) -> int:
             return clause_start if where == "clause" else sentence_start
@@ -1507,6 +1504,21 @@ class _ClaimBuilder(_Scanner):
         if context is not None:
             return context
         return chip.name if chip is not None else None
+
+    def _sentence_names(
+        self, sentence_start: int, sentence_end: int
+    ) -> tuple[list[Mention], frozenset[int]]:
+        """A sentence's mentions without chip makers, and the starts of those that only report
+        a figure; kept for the other figures of the sentence."""
+        cached = self._names_by_sentence.get(sentence_start)
+        if cached is not None and cached[0] == sentence_end:
+            return cached[1], cached[2]
+        named = [
+            m for m in self._mentions_between(sentence_start, sentence_end) if not self._vendor(m)
+        ]
+        sources = frozenset(m.start for m in named if self._source(m))
+        self._names_by_sentence[sentence_start] = (sentence_end, named, sources)
+        return named, sources
 
     def _source(self, mention: Mention) -> bool:
         """ "据 Epoch AI 估算", "SemiAnalysis estimates": who reports a figure is not its
