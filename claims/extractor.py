@@ -265,6 +265,8 @@ _SOURCE_AFTER = re.compile(
 _SOURCE_BEFORE = re.compile(
     r"(?:据|據|根据|根據|援引|(?i:according to|per|by|from|says|said))\s*[《“\"\[]?\s*$"
 )
+#: Characters a denominator after a figure starts with: "/", "per", "每", "a"/"an".
+_PER_STARTS = frozenset("/／p每a")
 _UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
@@ -1167,23 +1169,30 @@ class _Scanner:
             elif category is not None and reading.bound == "=":
                 reading.bound = category
             position = cue.end()
-        after = vocab.upper_after_re.match(text, after_end)
-        if after is not None:
-            reading.bound = "<"
-        else:
-            after = vocab.lower_after_re.match(text, after_end)
-            if (
-                after is not None
-                and reading.unit not in ("percent",)
-                or (after is not None and after.group().strip() in ("+", "+", "以上"))
-            ):
-                reading.bound = ">"
-        if vocab.approx_after_re.match(text, after_end):
-            reading.approx = True
+        following = _skip_spaces(text, after_end)
+        next_char = text[following : following + 1].lower()
+        if next_char in vocab.after_cue_starts:
+            after = vocab.upper_after_re.match(text, after_end)
+            if after is not None:
+                reading.bound = "<"
+            else:
+                after = vocab.lower_after_re.match(text, after_end)
+                if (
+                    after is not None
+                    and reading.unit not in ("percent",)
+                    or (after is not None and after.group().strip() in ("+", "+", "以上"))
+                ):
+                    reading.bound = ">"
+            if vocab.approx_after_re.match(text, after_end):
+                reading.approx = True
         if reading.bound == "=" and reading.approx:
             reading.bound = "≈"
         # denominators: "$2 per GPU hour", "0.55 美元/百万", "每个 GPU 小时 2 美元"
-        per = vocab.per_after_re.match(text, after_end)
+        per = (
+            vocab.per_after_re.match(text, after_end)
+            if next_char and next_char in _PER_STARTS
+            else None
+        )
         if per is not None:
             reading.qualifiers["per"] = canonical_per(per.group("per"))
         else:

@@ -76,6 +76,7 @@ class Vocabulary:
     before_cue_re: re.Pattern[str]
     before_cue_kind: dict[str, str]
     approx_after_re: re.Pattern[str]
+    after_cue_starts: frozenset[str]
     upper_after_re: re.Pattern[str]
     lower_after_re: re.Pattern[str]
     several: tuple[str, ...]
@@ -186,6 +187,12 @@ def vocabulary() -> Vocabulary:
             **{squeeze(w): "<" for w in cue_list("bound_upper", "before")},
         },
         approx_after_re=after_re(cue_list("approx", "after")),
+        after_cue_starts=frozenset(
+            w[0].lower()
+            for w in cue_list("approx", "after")
+            + cue_list("bound_upper", "after")
+            + cue_list("bound_lower", "after")
+        ),
         upper_after_re=after_re(cue_list("bound_upper", "after")),
         lower_after_re=after_re(cue_list("bound_lower", "after")),
         several=tuple(cue_list("vague", "several")),
