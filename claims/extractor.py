@@ -41,14 +41,7 @@ Qualifier keys (all values are strings; the checker reads these):
 - ``of``: for ratios written "X 的 N 倍", the entity the ratio is taken of.
 - ``table``: "1" when the figure is a bare number in a table cell.
 
-Subjects: in a table, the entity named in the cell's column header, else its row header.
-Otherwise, in order: a named model, cluster or project before the figure in its clause, an
-organisation there, a class of models or a method ("MoE", "RLVR"), a country; then the same
-in the rest of the sentence before the figure; then a named model after it; then the
-accelerator for hardware kinds; then the main subject of the nearest earlier sentence of the
-paragraph that names one, else the last known name in the 400 characters before. Mentions
-inside a parenthesis that closes before the figure count last, and so do organisations that
-only report the figure ("据 Epoch AI 估算").
+Subjects are picked by `claims.subjects.SubjectPicker` (see there).
 Per-chip figures (FLOP/s per chip, $ per chip or per GPU-hour) take the accelerator. A chip
 count ("~24K A100 chips") takes the model or cluster of its sentence, else the accelerator,
 which is always its ``hardware`` qualifier.
@@ -58,7 +51,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -67,6 +59,7 @@ from claims.entities import Entity, Mention, gazetteer, lookup, mentions
 from claims.model import Claim
 from claims.numbers import EN_MAGNITUDES, magnitude_of, parse_arabic, parse_chinese, parse_power
 from claims.segments import Segments
+from claims.subjects import MentionIndex, SubjectPicker
 from claims.vocabulary import UnitWord, canonical_per, squeeze, unit_word, vocabulary
 
 EXTRACTOR_VERSION = "1.0.0"
@@ -257,17 +250,8 @@ _PER_SECOND = re.compile(r"/s(?![A-Za-z])|/秒|(?i:\s*per second)")
 _HEADER_DOLLARS = re.compile(r"(?:US)?\$\s*(K|M|MM|B|bn|million|billion)\b")
 _HEADER_MAGNITUDE = re.compile(r"([十百千万萬亿億]+)\s*$")
 _UNIT_SPEC_BEFORE = re.compile(r"(?:[（(\[/／]|单位[:：]?|單位[:：]?)\s*$")
-_SOURCE_AFTER = re.compile(
-    r"\s*(?:此前|此前的|的)?\s*(?:估算|估计|估計|预计|預計|指出|表示|称|稱|报道|報導|认为|認為|分析|统计|統計"
-    r"|数据显示|數據顯示|发布的|發布的|(?i:estimates?|says?|said|reports?|reported|finds|found"
-    r"|gives|wrote|argues?|notes?|projects?|forecasts?)(?![A-Za-z]))"
-)
-_SOURCE_BEFORE = re.compile(
-    r"(?:据|據|根据|根據|援引|(?i:according to|per|by|from|says|said))\s*[《“\"\[]?\s*$"
-)
 #: Characters a denominator after a figure starts with: "/", "per", "每", "a"/"an".
 _PER_STARTS = frozenset("/／p每a")
-_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)
 _CLAUSE_MARKS = re.compile(r"[，,。；;：:]")
 _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
@@ -370,7 +354,7 @@ class _Reading:
     integer_text: bool = False
 
 
-class _Scanner:
+class _Scanner(MentionIndex):
     def __init__(self, text: str) -> None:
         self.text = text
         self.vocab = vocabulary()
@@ -380,18 +364,6 @@ class _Scanner:
         self._years_by_sentence: dict[int, list[tuple[int, str]]] = {}
         self._names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]] = {}
         self.number_re = NUMBER_RE
-
-    # --- helpers -----------------------------------------------------------------------
-    def _mention_at(self, position: int) -> Mention | None:
-        index = bisect_right(self.mention_starts, position) - 1
-        if index >= 0 and position < self.mentions[index].end:
-            return self.mentions[index]
-        return None
-
-    def _mentions_between(self, start: int, end: int) -> list[Mention]:
-        lo = bisect_left(self.mention_starts, start)
-        hi = bisect_left(self.mention_starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     # --- main loop ---------------------------------------------------------------------
     def run(self) -> list[Claim]:
@@ -1212,8 +1184,6 @@ class _Scanner:
 NUMBER_RE = _number_re()
 
 
-_PRIMARY_KINDS = ("model", "cluster", "project")
-_OWNER_GAP = re.compile(r"\s*(?:的|之|'s|’s)?\s*")
 #: Between "36T" and the unit of a list of figures ("36T and 40T token datasets").
 _NUMBER_LIST_GAP = re.compile(
     r"[\s\d.,KMBTkmb万亿億萬~\-–和与與及、/]*(?:and|or|to)?[\s\d.,KMBTkmb万亿億萬]*"
@@ -1240,7 +1210,7 @@ def _scope_after_re() -> re.Pattern[str]:
 _SCOPE_AFTER = _scope_after_re()
 
 
-class _ClaimBuilder(_Scanner):
+class _ClaimBuilder(SubjectPicker, _Scanner):
     def _claim(self, reading: _Reading) -> Claim | None:
         text = self.text
         sentence_start, sentence_end = self.segments.sentence(reading.start)
@@ -1432,244 +1402,6 @@ class _ClaimBuilder(_Scanner):
                 return mention.entity.name
             break
         return None
-
-    def _subject(
-        self,
-        reading: _Reading,
-        sentence_start: int,
-        sentence_end: int,
-        kind: str,
-        per: str | None,
-        hardware: Entity | None,
-    ) -> str | None:
-        cell = self.segments.cell(reading.start) if self.segments.has_tables else None
-        if cell is not None:
-            for header in (cell.column_header, cell.row_header):
-                for mention in _header_mentions(header):
-                    if _tier(mention) is not None:
-                        return mention.entity.name
-        named, sources = self._sentence_names(sentence_start, sentence_end)
-        candidates = [m for m in named if not (reading.start <= m.start < reading.end)]
-        accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
-        if kind == "chip_throughput" or per in ("GPU", "GPU*hour"):
-            preceding = [m for m in accelerators if m.end <= reading.start]
-            if preceding:
-                return preceding[-1].entity.name
-            if hardware is not None:
-                return hardware.name
-            if accelerators:
-                return accelerators[0].entity.name
-        # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
-        by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
-        for mention in candidates:
-            tier = _tier(mention)
-            if (
-                tier is not None
-                and mention.start not in sources
-                and not self._aside(mention, reading, sentence_start)
-            ):
-                by_tier[tier].append(mention)
-        if not candidates and hardware is None and cell is None:
-            return self._context_subject(sentence_start)  # the sentence names nothing
-        clause_start = self._clause_start(reading.start, sentence_start)
-
-        def _lo(where: str) -> int:
-            return clause_start if where == "clause" else sentence_start
-
-        def before(tier: int, lo: int) -> list[Mention]:
-            return [m for m in by_tier[tier] if lo <= m.start and m.end <= reading.start]
-
-        def after(tier: int, _lo: int) -> list[Mention]:
-            return [m for m in by_tier[tier] if m.start >= reading.end]
-
-        if kind in ("chip_count", "gpu_hours", "capex"):
-            # "~24K A100 chips": the model or cluster of the sentence, else the hardware
-            for pick, tier, lo in _HARDWARE_SUBJECT_ORDER:
-                group = (before if pick == "before" else after)(tier, _lo(lo))
-                if group:
-                    return self._specific(group).entity.name
-            if hardware is not None:
-                return hardware.name
-            if accelerators:
-                return accelerators[0].entity.name
-
-        for pick, tier, lo in _SUBJECT_ORDER:
-            if not by_tier[tier]:
-                continue
-            group = (before if pick == "before" else after)(tier, _lo(lo))
-            if group:
-                return self._specific(group).entity.name
-        asides = [m for m in candidates if _tier(m) is not None]
-        if asides:
-            return asides[0].entity.name
-        if cell is not None:
-            around = self._table_context(cell)
-            if around is not None:
-                return around
-        chip = hardware or (accelerators[0].entity if accelerators else None)
-        if chip is not None and kind in _HARDWARE_KINDS:
-            return chip.name
-        context = self._context_subject(sentence_start)
-        if context is not None:
-            return context
-        return chip.name if chip is not None else None
-
-    def _sentence_names(
-        self, sentence_start: int, sentence_end: int
-    ) -> tuple[list[Mention], frozenset[int]]:
-        """A sentence's mentions without chip makers, and the starts of those that only report
-        a figure; kept for the other figures of the sentence."""
-        cached = self._names_by_sentence.get(sentence_start)
-        if cached is not None and cached[0] == sentence_end:
-            return cached[1], cached[2]
-        named = [
-            m for m in self._mentions_between(sentence_start, sentence_end) if not self._vendor(m)
-        ]
-        sources = frozenset(m.start for m in named if self._source(m))
-        self._names_by_sentence[sentence_start] = (sentence_end, named, sources)
-        return named, sources
-
-    def _source(self, mention: Mention) -> bool:
-        """ "据 Epoch AI 估算", "SemiAnalysis estimates": who reports a figure is not its
-        subject (organisations only; a model is what a sentence is about)."""
-        if mention.entity.kind not in ("organisation", "country"):
-            return False
-        text = self.text
-        if _SOURCE_AFTER.match(text, mention.end):
-            return True
-        return _SOURCE_BEFORE.search(text, max(0, mention.start - 14), mention.start) is not None
-
-    def _vendor(self, mention: Mention) -> bool:
-        """ "Nvidia H100", "英伟达 H200": the organisation only names the chip's maker."""
-        if mention.entity.kind != "organisation":
-            return False
-        following = self._mention_at(_skip_spaces(self.text, mention.end))
-        return following is not None and following.entity.kind == "accelerator"
-
-    def _table_context(self, cell) -> str | None:
-        """A table's subject: named in its caption or the line before or after it."""
-        before = [
-            m
-            for m in self._mentions_between(max(0, cell.table_start - 300), cell.table_start)
-            if _tier(m) == 1
-        ]
-        after = [
-            m for m in self._mentions_between(cell.table_end, cell.table_end + 200) if _tier(m) == 1
-        ]
-        if after:
-            return after[0].entity.name
-        if before:
-            return before[-1].entity.name
-        return None
-
-    def _specific(self, ordered: list[Mention]) -> Mention:
-        """The first named entity, or the model right after an organisation ("OpenAI 的 o1")."""
-        first = ordered[0]
-        if first.entity.kind == "organisation" and len(ordered) > 1:
-            second = ordered[1]
-            gap = self.text[first.end : second.start]
-            if second.entity.kind in _PRIMARY_KINDS and _OWNER_GAP.fullmatch(gap):
-                return second
-        return first
-
-    def _clause_start(self, position: int, sentence_start: int) -> int:
-        window_start = max(sentence_start, position - 200)
-        last_mark = _UP_TO_LAST_CLAUSE_MARK.match(self.text, window_start, position)
-        return last_mark.end() if last_mark is not None else sentence_start
-
-    def _aside(self, mention: Mention, reading: _Reading, sentence_start: int) -> bool:
-        """True when ``mention`` sits in a parenthesis that closes before the figure."""
-        text = self.text
-        lo = max(sentence_start, mention.start - 60)
-        opened = max(text.rfind("（", lo, mention.start), text.rfind("(", lo, mention.start))
-        if opened < 0:
-            return False
-        closed_before = max(
-            text.rfind("）", opened, mention.start), text.rfind(")", opened, mention.start)
-        )
-        if closed_before >= 0:
-            return False
-        for closing in ("）", ")"):
-            index = text.find(closing, mention.end, reading.start)
-            if index >= 0:
-                return True
-        return False
-
-    def _context_subject(self, sentence_start: int) -> str | None:
-        """The subject of the nearest earlier sentence of the paragraph that names one (its
-        first named model, else organisation...), else the last name up to ~400 characters
-        back (a heading or the sentence before a list)."""
-        previous = self.segments.previous_sentence(sentence_start)
-        steps = 0
-        while previous is not None and steps < 6:
-            named = [
-                m
-                for m in self._mentions_between(previous[0], previous[1])
-                if m.known and _tier(m) is not None
-            ]
-            if named:
-                return min(named, key=lambda m: (_tier(m), m.start)).entity.name
-            previous = self.segments.previous_sentence(previous[0])
-            steps += 1
-        lo = max(0, sentence_start - 400)
-        earlier = [
-            m
-            for m in self._mentions_between(lo, sentence_start)
-            if m.known and _tier(m) is not None
-        ]
-        return earlier[-1].entity.name if earlier else None
-
-
-_HEADER_CACHE: dict[str, list[Mention]] = {}
-
-
-#: Where the subject is looked for, in order: (before or after the figure, tier, from the
-#: start of the clause or of the sentence). See `_tier`; a named organisation comes before a
-#: class of models ("英伟达数据中心营收" is NVIDIA's).
-_SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
-    ("before", 1, "clause"),
-    ("before", 3, "clause"),
-    ("before", 2, "clause"),
-    ("before", 4, "clause"),
-    ("before", 1, "sentence"),
-    ("before", 3, "sentence"),
-    ("before", 2, "sentence"),
-    ("after", 1, "sentence"),
-    ("before", 4, "sentence"),
-)
-_HARDWARE_SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
-    ("before", 1, "clause"),
-    ("before", 1, "sentence"),
-    ("after", 1, "sentence"),
-)
-#: Kinds whose subject may be the accelerator when the sentence names no model or cluster.
-_HARDWARE_KINDS = frozenset(
-    {"chip_count", "gpu_hours", "capex", "power", "chip_throughput", "cluster_throughput", "ratio"}
-)
-
-
-def _tier(mention: Mention) -> int | None:
-    """Subject preference: 1 a named model, cluster or project; 2 a class of them
-    ("reasoning models", "MoE") or a method (RLVR, Best-of-N); 3 an organisation; 4 a
-    country; None otherwise (accelerators and datasets are subjects only as a fallback)."""
-    kind = mention.entity.kind
-    if kind in _PRIMARY_KINDS:
-        return 2 if mention.entity.generic else 1
-    if kind == "method":
-        return 2
-    if kind == "organisation":
-        return 3
-    if kind == "country":
-        return 4
-    return None
-
-
-def _header_mentions(header: str) -> list[Mention]:
-    if header not in _HEADER_CACHE:
-        if len(_HEADER_CACHE) > 4096:
-            _HEADER_CACHE.clear()
-        _HEADER_CACHE[header] = mentions(header) if header else []
-    return _HEADER_CACHE[header]
 
 
 def extract(text: str, language: str = "und") -> list[Claim]:
