@@ -30,7 +30,30 @@ _SOURCE_AFTER = re.compile(
 _SOURCE_BEFORE = re.compile(
     r"(?:据|據|根据|根據|援引|(?i:according to|per|by|from|says|said))\s*[《“\"\[]?\s*$"
 )
-_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)
+#: A clause ends at a comma, semicolon or colon, and one starts at an opening bracket
+#: ("中国作者 8491 人（美国 14766 人）": the second figure is the US's).
+_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,；;：:（(]", re.DOTALL)
+#: Between a figure and a later mention in the same clause (list items count as clauses).
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。、]")
+#: "数亿美元的对手", "1750 亿参数的 GPT-3": the figure describes the entity right after it.
+_DESCRIBES = re.compile(r"\s*(?:以上|左右|之多)?\s*的\s*")
+#: A model a sentence produces ("训练出 s1 模型", "收敛得到最终的 R1", "trained Llama 4") is
+#: the subject of the figures that went into it, wherever it is named.
+_PRODUCED_BEFORE = re.compile(
+    r"(?:训练出|訓練出|得到|打造出|造出|推出|(?i:trained|produced?|yields?|released?))"
+    r"[^，,。；;：:]{0,8}$"
+)
+#: A model built on or distilled from another: the base is not the subject.
+_BASE_BEFORE = re.compile(
+    r"(?:基于|基於|建立在|采用|採用|蒸馏|蒸餾|(?i:based on|built on|built upon|on top of"
+    r"|distill(?:ed|ing)? from|fine-?tuned from|fine-?tuning))[^，,。；;：:]{0,14}$"
+)
+_BASE_AFTER = re.compile(
+    r"\s*(?:[（(][^（()）]{0,24}[）)])?\s*[）)]?\s*(?:的)?\s*(?:基础|基礎)?\s*(?:大?模型)?\s*"
+    r"(?:为基础|為基礎|之上|基础上|基礎上)"
+)
+#: Before a sentence's grammatical subject: the start of a clause, quotes or markup.
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,；;：:。\n])[\s*“\"'「《#>-]*$")
 
 
 class _Figure(Protocol):
@@ -103,23 +126,70 @@ class SubjectPicker(MentionIndex):
                 by_tier[tier].append(mention)
         if not candidates and hardware is None and cell is None:
             return self._context_subject(sentence_start)  # the sentence names nothing
+        described = self._described(reading, by_tier)
+        if described is not None:
+            return described.entity.name
         clause_start = self._clause_start(reading.start, sentence_start)
 
         def _lo(where: str) -> int:
             return clause_start if where == "clause" else sentence_start
 
-        def before(tier: int, lo: int) -> list[Mention]:
+        def before(tier: int, where: str) -> list[Mention]:
+            lo = _lo(where)
             return [m for m in by_tier[tier] if lo <= m.start and m.end <= reading.start]
 
-        def after(tier: int, _lo: int) -> list[Mention]:
-            return [m for m in by_tier[tier] if m.start >= reading.end]
+        def after(tier: int, where: str) -> list[Mention]:
+            # a later mention counts in the figure's own clause, or as what the sentence
+            # produces ("…进行了 26min 的训练，…训练出 s1 模型"); "produced" only
+            return [
+                m
+                for m in by_tier[tier]
+                if m.start >= reading.end
+                and (
+                    self._produced(m)
+                    if where == "produced"
+                    else self._produced(m)
+                    or not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
+                )
+            ]
 
+        # mentions in a parenthesis before the figure ("(Grok 3, GPT-4.5) … ~100K H100 chips")
+        asides = [
+            m
+            for m in candidates
+            if _tier(m) is not None
+            and not (m.start in sources and self._base(m))
+            and (
+                m.end <= reading.start or not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
+            )
+        ]
         if kind in ("chip_count", "gpu_hours", "capex"):
-            # "~24K A100 chips": the model or cluster of the sentence, else the hardware
+            # "~24K A100 chips": the model or cluster of the sentence (or of the sentences
+            # before), else a group named in its clause ("海外十万卡"), else the hardware
             for pick, tier, lo in _HARDWARE_SUBJECT_ORDER:
-                group = (before if pick == "before" else after)(tier, _lo(lo))
+                if tier == 0:  # a group named in the figure's clause ("海外头部厂商十万卡")
+                    for group_tier in (3, 2, 4):
+                        group = before(group_tier, "clause")
+                        if group:
+                            return self._specific(group).entity.name
+                    continue
+                group = (before if pick == "before" else after)(tier, lo)
                 if group:
                     return self._specific(group).entity.name
+            primary_asides = [m for m in asides if _tier(m) == 1]
+            if primary_asides:
+                return primary_asides[0].entity.name
+            if cell is not None:
+                around = self._table_context(cell)
+                if around is not None:
+                    return around
+            named_before = any(before(tier, "sentence") for tier in (1, 2, 3))
+            chips_before = any(m.end <= reading.start for m in accelerators)
+            if kind != "capex" and not named_before and not chips_before:
+                # "200,000 个 H100 GPU 的训练…": the model the paragraph is about
+                context = self._context_subject(sentence_start, primary_only=True)
+                if context is not None:
+                    return context
             if hardware is not None:
                 return hardware.name
             if accelerators:
@@ -128,10 +198,9 @@ class SubjectPicker(MentionIndex):
         for pick, tier, lo in _SUBJECT_ORDER:
             if not by_tier[tier]:
                 continue
-            group = (before if pick == "before" else after)(tier, _lo(lo))
+            group = (before if pick == "before" else after)(tier, lo)
             if group:
                 return self._specific(group).entity.name
-        asides = [m for m in candidates if _tier(m) is not None]
         if asides:
             return asides[0].entity.name
         if cell is not None:
@@ -144,20 +213,58 @@ class SubjectPicker(MentionIndex):
         context = self._context_subject(sentence_start)
         if context is not None:
             return context
+        # what is left: a mention after the figure in another clause, or one only reporting it
+        anything = [m for m in candidates if _tier(m) is not None]
+        if anything:
+            return anything[0].entity.name
         return chip.name if chip is not None else None
+
+    def _described(self, reading: _Figure, by_tier: dict[int, list[Mention]]) -> Mention | None:
+        """The entity a figure modifies: "数亿美元的对手", "1750 亿参数的 GPT-3"."""
+        text = self.text
+        gap = _DESCRIBES.match(text, reading.end)
+        if gap is None:
+            return None
+        following = self._mention_at(gap.end())
+        if following is None or following.start != gap.end():
+            return None
+        for group in by_tier.values():
+            if following in group:
+                return following
+        return None
+
+    def _produced(self, mention: Mention) -> bool:
+        """ "训练出 s1 模型", "得到最终的 R1": the model the sentence's work produced."""
+        if mention.entity.kind not in _PRIMARY_KINDS:
+            return False
+        return (
+            _PRODUCED_BEFORE.search(self.text, max(0, mention.start - 16), mention.start)
+            is not None
+        )
+
+    def _base(self, mention: Mention) -> bool:
+        """ "以 Qwen 模型为基础", "建立在 DeepSeek-V3 之上", "distilled from Gemini": a model
+        another one is built from is not the subject of that one's figures."""
+        if mention.entity.kind not in _PRIMARY_KINDS:
+            return False
+        text = self.text
+        if _BASE_AFTER.match(text, mention.end):
+            return True
+        return _BASE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
 
     def _sentence_names(
         self, sentence_start: int, sentence_end: int
     ) -> tuple[list[Mention], frozenset[int]]:
         """A sentence's mentions without chip makers, and the starts of those that only report
-        a figure; kept for the other figures of the sentence."""
+        a figure or are the base of another model; kept for the other figures of the
+        sentence."""
         cached = self._names_by_sentence.get(sentence_start)
         if cached is not None and cached[0] == sentence_end:
             return cached[1], cached[2]
         named = [
             m for m in self._mentions_between(sentence_start, sentence_end) if not self._vendor(m)
         ]
-        sources = frozenset(m.start for m in named if self._source(m))
+        sources = frozenset(m.start for m in named if self._source(m) or self._base(m))
         self._names_by_sentence[sentence_start] = (sentence_end, named, sources)
         return named, sources
 
@@ -198,8 +305,13 @@ class SubjectPicker(MentionIndex):
         return None
 
     def _specific(self, ordered: list[Mention]) -> Mention:
-        """The first named entity, or the model right after an organisation ("OpenAI 的 o1")."""
+        """The first named entity, or the model right after an organisation ("OpenAI 的 o1"),
+        or the name right after a class ("初创公司 DeepSeek", "头部科技公司阿里巴巴")."""
         first = ordered[0]
+        following = self._mention_at(_skip_space(self.text, first.end))
+        if first.entity.generic and following is not None and not following.entity.generic:
+            if _tier(following) is not None and following.start > first.start:
+                return following
         if first.entity.kind == "organisation" and len(ordered) > 1:
             second = ordered[1]
             gap = self.text[first.end : second.start]
@@ -230,29 +342,50 @@ class SubjectPicker(MentionIndex):
                 return True
         return False
 
-    def _context_subject(self, sentence_start: int) -> str | None:
-        """The subject of the nearest earlier sentence of the paragraph that names one (its
-        first named model, else organisation...), else the last name up to ~400 characters
-        back (a heading or the sentence before a list)."""
+    def _context_subject(self, sentence_start: int, primary_only: bool = False) -> str | None:
+        """The topic a sentence that names nothing continues: the grammatical subject of the
+        nearest earlier sentence of the paragraph that names a model, cluster or project (a
+        base model or a reporting organisation does not count), else the most specific name
+        of the nearest sentence naming anything, else the last name up to ~400 characters
+        back (a heading or the sentence before a list). ``primary_only``: models, clusters
+        and projects only."""
         previous = self.segments.previous_sentence(sentence_start)
         steps = 0
+        fallback: Mention | None = None
         while previous is not None and steps < 6:
             named = [
                 m
                 for m in self._mentions_between(previous[0], previous[1])
-                if m.known and _tier(m) is not None
+                if m.known
+                and _tier(m) is not None
+                and not self._vendor(m)
+                and not self._source(m)
+                and not self._base(m)
             ]
-            if named:
-                return min(named, key=lambda m: (_tier(m), m.start)).entity.name
+            primary = [m for m in named if _tier(m) == 1]
+            if primary:
+                return self._grammatical_subject(primary).entity.name
+            if named and fallback is None:
+                fallback = min(named, key=lambda m: (_tier(m), m.entity.generic, m.start))
             previous = self.segments.previous_sentence(previous[0])
             steps += 1
+        if fallback is not None and not primary_only:
+            return fallback.entity.name
         lo = max(0, sentence_start - 400)
         earlier = [
             m
             for m in self._mentions_between(lo, sentence_start)
-            if m.known and _tier(m) is not None
+            if m.known and (_tier(m) == 1 if primary_only else _tier(m) is not None)
         ]
         return earlier[-1].entity.name if earlier else None
+
+    def _grammatical_subject(self, named: list[Mention]) -> Mention:
+        """The mention that opens a clause ("与 Grok3 形成对比，DeepSeek-R1 代表了…" is about
+        DeepSeek-R1), else the first."""
+        for mention in named:
+            if _CLAUSE_OPENING.search(self.text, max(0, mention.start - 8), mention.start):
+                return mention
+        return named[0]
 
 
 _HEADER_CACHE: dict[str, list[Mention]] = {}
@@ -266,14 +399,19 @@ _SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
     ("before", 3, "clause"),
     ("before", 2, "clause"),
     ("before", 4, "clause"),
+    ("after", 1, "produced"),
     ("before", 1, "sentence"),
     ("before", 3, "sentence"),
     ("before", 2, "sentence"),
     ("after", 1, "sentence"),
     ("before", 4, "sentence"),
 )
+#: The same for chip counts, GPU-hours and capex; tier 0 is any organisation, class or country
+#: named in the figure's own clause. "produced": a model the sentence trains or releases.
 _HARDWARE_SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
     ("before", 1, "clause"),
+    ("after", 1, "produced"),
+    ("before", 0, "clause"),
     ("before", 1, "sentence"),
     ("after", 1, "sentence"),
 )
@@ -305,3 +443,9 @@ def _header_mentions(header: str) -> list[Mention]:
             _HEADER_CACHE.clear()
         _HEADER_CACHE[header] = mentions(header) if header else []
     return _HEADER_CACHE[header]
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position

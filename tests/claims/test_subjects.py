@@ -128,3 +128,45 @@ def test_who_reports_a_figure_is_not_its_subject() -> None:
     assert claims["50 亿美元"].subject == "OpenAI"
     (claim,) = extract("Epoch AI estimates that Meta spent $40 billion on servers.")
     assert claim.subject == "Meta"
+
+
+def test_a_figure_about_a_group_takes_the_group_not_a_model_elsewhere() -> None:
+    text = "Llama 4 发布之际，海外头部厂商十万卡以上集群建设加速，初创公司则部署了 2 万卡集群。"
+    claims = by_quote(text)
+    assert claims["十万卡"].subject == "frontier labs"
+    assert claims["2 万卡"].subject == "startups"
+
+
+def test_a_figure_describing_the_entity_after_it() -> None:
+    (claim,) = extract("Phi-9 的成本很低，相较于动辄数亿美元的竞争对手更便宜。")
+    assert claim.subject == "competitors"
+
+
+def test_a_parenthesis_opens_a_clause() -> None:
+    claims = by_quote("中国作者有 9000 人（美国 15000 人）。")
+    assert claims["9000 人"].subject == "China"
+    assert claims["15000 人"].subject == "US"
+
+
+def test_the_model_a_sentence_produces_not_its_base() -> None:
+    text = (
+        "某团队以 Llama 3 模型为基础，使用 32 个 H100 GPU 进行了 40min 的训练，"
+        "以 90 美元的费用训练出 Zeta-2 模型。"
+    )
+    claims = by_quote(text)
+    assert claims["32 个 H100 GPU"].subject == "Zeta-2"
+    assert claims["40min"].subject == "Zeta-2"
+    assert claims["90 美元"].subject == "Zeta-2"
+
+
+def test_a_sentence_without_names_continues_the_grammatical_subject_before() -> None:
+    text = (
+        "与 GPT-4o 的做法不同，o1 把算力花在推理上。这个由 OpenAI 推出的模型建立在 "
+        "GPT-4 之上。其训练成本约为 1 亿美元。"
+    )
+    assert by_quote(text)["1 亿美元"].subject == "o1"
+
+
+def test_a_chip_count_without_a_model_takes_the_model_of_the_paragraph() -> None:
+    text = "Grok-3 是旗舰模型。其训练用了 200,000 个 H100 GPU。"
+    assert by_quote(text)["200,000 个 H100 GPU"].subject == "Grok-3"
