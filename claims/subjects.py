@@ -52,6 +52,24 @@ _BASE_AFTER = re.compile(
     r"\s*(?:[（(][^（()）]{0,24}[）)])?\s*[）)]?\s*(?:的)?\s*(?:基础|基礎)?\s*(?:大?模型)?\s*"
     r"(?:为基础|為基礎|之上|基础上|基礎上)"
 )
+#: "像 o1 那样", "比 o1 低", "than GPT-4", "与 GPT-4 相比": what a figure is compared with.
+_COMPARED_BEFORE = re.compile(
+    r"(?:像|比|较|較|超过|超過|不如|相较于|相較於|相比于|相比於|对比|對比|(?i:than|compared"
+    r" (?:with|to)|relative to|like|unlike|exceeds?|vs\.?|versus))\s?$"
+)
+#: "像 o1 那样": the comparison closes after the name; "与 GPT-4 相比" opens before it.
+_COMPARED_AFTER = re.compile(r"[^，,。；;：:\n]{0,12}?(?:那样|那樣|一样|一樣)")
+_WITH_BEFORE = re.compile(r"(?:与|與|跟|同)\s?$")
+_WITH_AFTER = re.compile(r"[^，,。；;：:\n]{0,12}?(?:相比|相较|相較)")
+#: "像 BLOOM 这样的项目": an example named first, not a comparison.
+_SUCH_AFTER = re.compile(r"\s*(?:这样|這樣|这种|這種|这类|這類|之类|之類)")
+#: "推理模型（如 o3、R1）", "比如o1，甚至o3", "such as GPT-4": examples of a class.
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:[（(，,]\s*如|比如|例如|譬如|诸如|諸如|(?i:such as|e\.g\.,?|for example|for instance"
+    r"|including))[^。；;\n（()）]{0,10}$"
+)
+#: "得益于 MoE 技术", "thanks to RLVR": the means, not the subject.
+_MEANS_BEFORE = re.compile(r"(?:得益于|得益於|借助|凭借|憑藉|(?i:thanks to))\s*$")
 #: Before a sentence's grammatical subject: the start of a clause, quotes or markup.
 _CLAUSE_OPENING = re.compile(r"(?:^|[，,；;：:。\n])[\s*“\"'「《#>-]*$")
 
@@ -158,7 +176,7 @@ class SubjectPicker(MentionIndex):
             m
             for m in candidates
             if _tier(m) is not None
-            and not (m.start in sources and self._base(m))
+            and not (m.start in sources and self._secondary(m))
             and (
                 m.end <= reading.start or not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
             )
@@ -242,6 +260,33 @@ class SubjectPicker(MentionIndex):
             is not None
         )
 
+    def _secondary(self, mention: Mention) -> bool:
+        """A mention in a supporting role: the base of a model, what a figure is compared
+        with ("像 o1 那样", "than GPT-4"), an example of a class ("推理模型（如 o3）"), or the
+        means ("得益于 MoE 技术"). A parenthesis restating the name before it shares its role."""
+        text = self.text
+        lo = max(0, mention.start - 16)
+        compared = (
+            _COMPARED_BEFORE.search(text, lo, mention.start) is not None
+            or _COMPARED_AFTER.match(text, mention.end) is not None
+            or (
+                _WITH_BEFORE.search(text, lo, mention.start) is not None
+                and _WITH_AFTER.match(text, mention.end) is not None
+            )
+        ) and not _SUCH_AFTER.match(text, mention.end)
+        if (
+            compared
+            or self._base(mention)
+            or _EXAMPLE_BEFORE.search(text, lo, mention.start)
+            or _MEANS_BEFORE.search(text, lo, mention.start)
+        ):
+            return True
+        if mention.start > 0 and text[mention.start - 1] in "(（":
+            restated = self._mention_at(_BEFORE_SPACE(text, mention.start - 1))
+            if restated is not None and restated.entity == mention.entity:
+                return self._secondary(restated)
+        return False
+
     def _base(self, mention: Mention) -> bool:
         """ "以 Qwen 模型为基础", "建立在 DeepSeek-V3 之上", "distilled from Gemini": a model
         another one is built from is not the subject of that one's figures."""
@@ -264,7 +309,7 @@ class SubjectPicker(MentionIndex):
         named = [
             m for m in self._mentions_between(sentence_start, sentence_end) if not self._vendor(m)
         ]
-        sources = frozenset(m.start for m in named if self._source(m) or self._base(m))
+        sources = frozenset(m.start for m in named if self._source(m) or self._secondary(m))
         self._names_by_sentence[sentence_start] = (sentence_end, named, sources)
         return named, sources
 
@@ -360,7 +405,7 @@ class SubjectPicker(MentionIndex):
                 and _tier(m) is not None
                 and not self._vendor(m)
                 and not self._source(m)
-                and not self._base(m)
+                and not self._secondary(m)
             ]
             primary = [m for m in named if _tier(m) == 1]
             if primary:
@@ -448,4 +493,12 @@ def _header_mentions(header: str) -> list[Mention]:
 def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position].isspace():
         position += 1
+    return position
+
+
+def _BEFORE_SPACE(text: str, position: int) -> int:  # noqa: N802 - reads as a position
+    """The position of the last character before ``position`` and any spaces."""
+    position -= 1
+    while position > 0 and text[position] == " ":
+        position -= 1
     return position

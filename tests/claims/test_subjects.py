@@ -170,3 +170,23 @@ def test_a_sentence_without_names_continues_the_grammatical_subject_before() -> 
 def test_a_chip_count_without_a_model_takes_the_model_of_the_paragraph() -> None:
     text = "Grok-3 是旗舰模型。其训练用了 200,000 个 H100 GPU。"
     assert by_quote(text)["200,000 个 H100 GPU"].subject == "Grok-3"
+
+
+def test_comparisons_examples_and_means_are_not_subjects() -> None:
+    text = (
+        "当前推理模型（如 o3、DeepSeek-R1 等）仍在扩展。但其训练算力每 4 个月增长 10 倍。"
+        "Qwen 2.5 是一个拥有 720 亿参数的模型，得益于 MoE 技术，每次只激活 30 亿参数。"
+    )
+    claims = by_quote(text)
+    assert claims["10 倍"].subject == "reasoning models"
+    assert claims["30 亿参数"].subject == "Qwen 2.5"
+
+
+def test_the_example_named_first_is_the_subject() -> None:
+    (claim,) = extract("像 BLOOM 这样的开源项目在 2022 年就达到了 50% 的 MFU。")
+    assert claim.subject == "BLOOM"
+
+
+def test_a_model_compared_with_others_stays_the_subject() -> None:
+    claims = by_quote("在 GPQA 上，Grok-3 相较于 GPT-4o、Claude 3.5 Sonnet 均值提升 25%。")
+    assert claims["25%"].subject == "Grok-3"
