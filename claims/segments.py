@@ -136,7 +136,10 @@ class Segments:
         """The sentence before the one starting at ``start`` in the same paragraph, if any."""
         if start <= 0:
             return None
-        previous = self.sentence(start - 1)
+        position = start - 1
+        while position > 0 and self.text[position].isspace():
+            position -= 1  # a line break after "。" ends an empty sentence: skip it
+        previous = self.sentence(position)
         if previous[1] > start or previous[0] >= start:
             return None
         gap = self.text[previous[1] : start]

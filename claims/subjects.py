@@ -30,11 +30,13 @@ _SOURCE_AFTER = re.compile(
 _SOURCE_BEFORE = re.compile(
     r"(?:据|據|根据|根據|援引|(?i:according to|per|by|from|says|said))\s*[《“\"\[]?\s*$"
 )
-#: A clause ends at a comma, semicolon or colon, and one starts at an opening bracket
+#: A clause ends at a comma, semicolon or colon (not in "2,000" or "1:32"), and one starts at
+#: an opening bracket
 #: ("中国作者 8491 人（美国 14766 人）": the second figure is the US's).
-_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*[，,；;：:（(]", re.DOTALL)
-#: Between a figure and a later mention in the same clause (list items count as clauses).
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。、]")
+_UP_TO_LAST_CLAUSE_MARK = re.compile(r".*(?:[，；;：（(]|[,:](?!\d))", re.DOTALL)
+#: Between a figure and a later mention in the same clause (list items count as clauses;
+#: "1:32" and "2,000" do not break one).
+_CLAUSE_BREAK = re.compile(r"[，；;：。、]|[,:](?!\d)|\.\s")
 #: "数亿美元的对手", "1750 亿参数的 GPT-3": the figure describes the entity right after it.
 _DESCRIBES = re.compile(r"\s*(?:以上|左右|之多)?\s*的\s*")
 #: A model a sentence produces ("训练出 s1 模型", "收敛得到最终的 R1", "trained Llama 4") is
@@ -54,13 +56,13 @@ _BASE_AFTER = re.compile(
 )
 #: "像 o1 那样", "比 o1 低", "than GPT-4", "与 GPT-4 相比": what a figure is compared with.
 _COMPARED_BEFORE = re.compile(
-    r"(?:像|比|较|較|超过|超過|不如|相较于|相較於|相比于|相比於|对比|對比|(?i:than|compared"
+    r"(?:像|比|较|較|超过|超過|不如|类似|類似|相较于|相較於|相比于|相比於|对比|對比|(?i:than|compared"
     r" (?:with|to)|relative to|like|unlike|exceeds?|vs\.?|versus))\s?$"
 )
 #: "像 o1 那样": the comparison closes after the name; "与 GPT-4 相比" opens before it.
 _COMPARED_AFTER = re.compile(r"[^，,。；;：:\n]{0,12}?(?:那样|那樣|一样|一樣)")
-_WITH_BEFORE = re.compile(r"(?:与|與|跟|同)\s?$")
-_WITH_AFTER = re.compile(r"[^，,。；;：:\n]{0,12}?(?:相比|相较|相較)")
+_WITH_BEFORE = re.compile(r"(?:与|與|跟|同|和)\s?$")
+_WITH_AFTER = re.compile(r"[^，,。；;：:\n]{0,12}?(?:相比|相较|相較|类似|類似)")
 #: "像 BLOOM 这样的项目": an example named first, not a comparison.
 _SUCH_AFTER = re.compile(r"\s*(?:这样|這樣|这种|這種|这类|這類|之类|之類)")
 #: "推理模型（如 o3、R1）", "比如o1，甚至o3", "such as GPT-4": examples of a class.
@@ -124,7 +126,9 @@ class SubjectPicker(MentionIndex):
         named, sources = self._sentence_names(sentence_start, sentence_end)
         candidates = [m for m in named if not (reading.start <= m.start < reading.end)]
         accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
-        if kind == "chip_throughput" or per in ("GPU", "GPU*hour"):
+        if kind == "chip_throughput" or per in ("GPU", "GPU*hour", "rack"):
+            # "$2 per GPU hour", "$4M per rack": the price of the chip (or rack) named here or
+            # in the lines just before
             preceding = [m for m in accelerators if m.end <= reading.start]
             if preceding:
                 return preceding[-1].entity.name
@@ -132,6 +136,13 @@ class SubjectPicker(MentionIndex):
                 return hardware.name
             if accelerators:
                 return accelerators[0].entity.name
+            earlier = [
+                m
+                for m in self._mentions_between(max(0, sentence_start - 400), sentence_start)
+                if m.entity.kind == "accelerator"
+            ]
+            if earlier:
+                return earlier[-1].entity.name
         # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
         by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
         for mention in candidates:
@@ -166,6 +177,8 @@ class SubjectPicker(MentionIndex):
                 and (
                     self._produced(m)
                     if where == "produced"
+                    else not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
+                    if where == "clause"
                     else self._produced(m)
                     or not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
                 )
@@ -390,8 +403,9 @@ class SubjectPicker(MentionIndex):
     def _context_subject(self, sentence_start: int, primary_only: bool = False) -> str | None:
         """The topic a sentence that names nothing continues: the grammatical subject of the
         nearest earlier sentence of the paragraph that names a model, cluster or project (a
-        base model or a reporting organisation does not count), else the most specific name
-        of the nearest sentence naming anything, else the last name up to ~400 characters
+        base model or a reporting organisation does not count; a sentence naming a class of
+        models stops the search), else the most specific name of the nearest sentence naming
+        anything, else the last name up to ~400 characters
         back (a heading or the sentence before a list). ``primary_only``: models, clusters
         and projects only."""
         previous = self.segments.previous_sentence(sentence_start)
@@ -412,6 +426,8 @@ class SubjectPicker(MentionIndex):
                 return self._grammatical_subject(primary).entity.name
             if named and fallback is None:
                 fallback = min(named, key=lambda m: (_tier(m), m.entity.generic, m.start))
+            if any(_tier(m) == 2 for m in named):
+                break  # a sentence about a class of models or systems ("training systems")
             previous = self.segments.previous_sentence(previous[0])
             steps += 1
         if fallback is not None and not primary_only:
@@ -444,6 +460,8 @@ _SUBJECT_ORDER: tuple[tuple[str, int, str], ...] = (
     ("before", 3, "clause"),
     ("before", 2, "clause"),
     ("before", 4, "clause"),
+    ("after", 3, "clause"),
+    ("after", 4, "clause"),
     ("after", 1, "produced"),
     ("before", 1, "sentence"),
     ("before", 3, "sentence"),

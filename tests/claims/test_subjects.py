@@ -190,3 +190,15 @@ def test_the_example_named_first_is_the_subject() -> None:
 def test_a_model_compared_with_others_stays_the_subject() -> None:
     claims = by_quote("在 GPQA 上，Grok-3 相较于 GPT-4o、Claude 3.5 Sonnet 均值提升 25%。")
     assert claims["25%"].subject == "Grok-3"
+
+
+def test_thousands_separators_and_ratios_do_not_break_a_clause() -> None:
+    text = "Llama 4 used 40T tokens. It needs 400T tokens for a 1:32 sparse MoE model of 2026."
+    assert by_quote(text)["400T tokens"].subject == "MoE"
+
+
+def test_a_line_break_after_a_sentence_keeps_the_paragraph_context() -> None:
+    text = (
+        "DeepSeek-V3 只用了 2048 张 H800 GPU。\n初创公司部署了 4 万卡集群。\n这意味着 20 倍的差距。"
+    )
+    assert by_quote(text)["20 倍"].subject == "DeepSeek-V3"
