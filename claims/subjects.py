@@ -70,8 +70,14 @@ _EXAMPLE_BEFORE = re.compile(
     r"(?:[（(，,]\s*如|比如|例如|譬如|诸如|諸如|(?i:such as|e\.g\.,?|for example|for instance"
     r"|including))[^。；;\n（()）]{0,10}$"
 )
+#: "它的原始基础模型", "its base model": a class named as part of the model in context.
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:它的|它們的|它们的|(?<![尤极極與与])其|(?i:its|their)\s)[^，,。；;\s]{0,4}\s?$"
+)
 #: "得益于 MoE 技术", "thanks to RLVR": the means, not the subject.
 _MEANS_BEFORE = re.compile(r"(?:得益于|得益於|借助|凭借|憑藉|(?i:thanks to))\s*$")
+#: The number opening a footnote line: "1. ", "[1] ", "1) ".
+_FOOTNOTE_START = re.compile(r"[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
 #: Before a sentence's grammatical subject: the start of a clause, quotes or markup.
 _CLAUSE_OPENING = re.compile(r"(?:^|[，,；;：:。\n])[\s*“\"'「《#>-]*$")
 
@@ -275,8 +281,9 @@ class SubjectPicker(MentionIndex):
 
     def _secondary(self, mention: Mention) -> bool:
         """A mention in a supporting role: the base of a model, what a figure is compared
-        with ("像 o1 那样", "than GPT-4"), an example of a class ("推理模型（如 o3）"), or the
-        means ("得益于 MoE 技术"). A parenthesis restating the name before it shares its role."""
+        with ("像 o1 那样", "than GPT-4"), an example of a class ("推理模型（如 o3）"), the
+        means ("得益于 MoE 技术"), or a class named as part of the model in context ("它的基础
+        模型"). A parenthesis restating the name before it shares its role."""
         text = self.text
         lo = max(0, mention.start - 16)
         compared = (
@@ -292,6 +299,7 @@ class SubjectPicker(MentionIndex):
             or self._base(mention)
             or _EXAMPLE_BEFORE.search(text, lo, mention.start)
             or _MEANS_BEFORE.search(text, lo, mention.start)
+            or (mention.entity.generic and _POSSESSIVE_BEFORE.search(text, lo, mention.start))
         ):
             return True
         if mention.start > 0 and text[mention.start - 1] in "(（":
@@ -407,7 +415,10 @@ class SubjectPicker(MentionIndex):
         models stops the search), else the most specific name of the nearest sentence naming
         anything, else the last name up to ~400 characters
         back (a heading or the sentence before a list). ``primary_only``: models, clusters
-        and projects only."""
+        and projects only. A footnote continues the sentence that cites it ("…FLOPs[1]")."""
+        cited = self._footnote_subject(sentence_start)
+        if cited is not None:
+            return cited
         previous = self.segments.previous_sentence(sentence_start)
         steps = 0
         fallback: Mention | None = None
@@ -439,6 +450,33 @@ class SubjectPicker(MentionIndex):
             if m.known and (_tier(m) == 1 if primary_only else _tier(m) is not None)
         ]
         return earlier[-1].entity.name if earlier else None
+
+    def _footnote_subject(self, sentence_start: int) -> str | None:
+        """In a footnote ("  1. Various estimates give…"), the subject of the sentence that
+        cites it with a marker ("…for ~2e25 FLOPs[1]." or "^1")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, sentence_start) + 1
+        if sentence_start - line_start > 12:
+            return None
+        footnote = _FOOTNOTE_START.match(text, line_start)
+        if footnote is None:
+            return None
+        number = footnote.group(1) or footnote.group(2)
+        marker = max(
+            text.rfind(f"[{number}]", 0, line_start), text.rfind(f"^{number}", 0, line_start)
+        )
+        if marker < 0:
+            return None
+        cited_start, cited_end = self.segments.sentence(marker)
+        named = [
+            m
+            for m in self._mentions_between(cited_start, cited_end)
+            if m.known and _tier(m) is not None and not self._secondary(m)
+        ]
+        if not named:
+            return None
+        best = min(_tier(m) or 9 for m in named)
+        return self._grammatical_subject([m for m in named if _tier(m) == best]).entity.name
 
     def _grammatical_subject(self, named: list[Mention]) -> Mention:
         """The mention that opens a clause ("与 Grok3 形成对比，DeepSeek-R1 代表了…" is about

@@ -202,3 +202,21 @@ def test_a_line_break_after_a_sentence_keeps_the_paragraph_context() -> None:
         "DeepSeek-V3 只用了 2048 张 H800 GPU。\n初创公司部署了 4 万卡集群。\n这意味着 20 倍的差距。"
     )
     assert by_quote(text)["20 倍"].subject == "DeepSeek-V3"
+
+
+def test_a_footnote_continues_the_sentence_that_cites_it() -> None:
+    text = (
+        "GPT-4 was pretrained on A100 chips for ~2e25 FLOPs[1]. Others differ.\n\n"
+        "  1. Estimates give between 20K and 25K A100 chips.\n"
+    )
+    assert by_quote(text)["20K and 25K A100 chips"].subject == "GPT-4"
+
+
+def test_a_class_named_as_part_of_the_model_in_context_is_not_the_subject() -> None:
+    text = "Llama 3 的后训练耗时 1e23 FLOP。这低于它的原始基础模型预训练成本的 1%。"
+    assert by_quote(text)["1%"].subject == "Llama 3"
+
+
+def test_a_class_of_models_is_a_subject() -> None:
+    (claim,) = extract("下一代基础模型或将在未来半年到一年内发布。")
+    assert claim.subject == "foundation models"
