@@ -66,7 +66,13 @@ def check_fact(fact: Fact, ctx: Context) -> list[Finding]:
         return [unchecked(fact, ["a positive, finite value (the claim has none)"], [])]
     for check in _checks_for_kind(fact.kind):
         name = check.__module__.rpartition(".")[2]
-        result = check(fact, ctx)
+        try:
+            result = check(fact, ctx)
+        except (ArithmeticError, ValueError) as exc:
+            # a rule that cannot compute on odd figures must not lose the claim or its source
+            missing.append(f"figures the rule can compute with ({name}: {exc})")
+            missing_rules.append(name)
+            continue
         if isinstance(result, Finding):
             findings.append(result)
         elif isinstance(result, Missing):

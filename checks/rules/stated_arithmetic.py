@@ -124,6 +124,8 @@ def _products(fact: Fact, ctx: Context) -> Result | None:
                 continue
             if not _composes(left.unit, right.unit, fact.unit, operation):
                 continue
+            if operation == "/" and min(right.low, right.high) <= 0:
+                continue  # nothing divides by zero or a negative range
             pairs += 1
             if operation == "*":
                 expected = (left.low * right.low, left.high * right.high)
