@@ -363,6 +363,7 @@ class _Scanner(MentionIndex):
         self.mention_starts = [m.start for m in self.mentions]
         self._years_by_sentence: dict[int, list[tuple[int, str]]] = {}
         self._names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]] = {}
+        self._walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]] = {}
         self.number_re = NUMBER_RE
 
     # --- main loop ---------------------------------------------------------------------
@@ -1064,18 +1065,30 @@ class _Scanner(MentionIndex):
             if entry is not None and entry.unit in ("token", "parameter", "FLOP", "GPU*hour"):
                 reading.unit_entry = entry
                 return entry.unit, entry.kind
-        sentence_start, sentence_end = self.segments.sentence(reading.start)
-        sentence = text[sentence_start:sentence_end]
+        if reading.value < 1e8:
+            return "dimensionless", "other"
         named = self._mention_at(_BEFORE_SPACE_END(text, reading.start))
-        if named is not None and named.entity.kind == "model" and reading.value >= 1e8:
+        if named is not None and named.entity.kind == "model":
             return "parameter", "parameter_count"  # "Llama 3.1 405B"
-        if re.search(r"参数|參數|param", sentence, re.IGNORECASE) or re.match(
-            r"\s*(?:模型|model)", after
-        ):
-            if reading.value >= 1e8:
-                return "parameter", "parameter_count"
-        if re.search(r"token", sentence, re.IGNORECASE) and reading.value >= 1e9:
-            return "token", "token_count"
+        if _MODEL_AFTER.match(after):
+            return "parameter", "parameter_count"
+        # "1.4T" in a sentence about both: the nearer of "parameters" and "tokens"
+        sentence_start, sentence_end = self.segments.sentence(reading.start)
+        best: tuple[int, str] | None = None
+        words = ((_PARAMETER_WORD, "parameter"),) + (
+            ((_TOKEN_WORD, "token"),) if reading.value >= 1e9 else ()
+        )
+        for pattern, unit in words:
+            for word in pattern.finditer(text, sentence_start, sentence_end):
+                distance = (
+                    word.start() - reading.end
+                    if word.start() >= reading.end
+                    else reading.start - word.end()
+                )
+                if best is None or distance < best[0]:
+                    best = (distance, unit)
+        if best is not None:
+            return best[1], "parameter_count" if best[1] == "parameter" else "token_count"
         return "dimensionless", "other"
 
     def _table_unit(self, reading: _Reading, cell) -> bool:
@@ -1185,6 +1198,9 @@ NUMBER_RE = _number_re()
 
 
 #: Between "36T" and the unit of a list of figures ("36T and 40T token datasets").
+_PARAMETER_WORD = re.compile(r"参数|參數|(?i:param)")
+_TOKEN_WORD = re.compile(r"(?i:token)")
+_MODEL_AFTER = re.compile(r"\s*(?:模型|model)")
 _NUMBER_LIST_GAP = re.compile(
     r"[\s\d.,KMBTkmb万亿億萬~\-–和与與及、/]*(?:and|or|to)?[\s\d.,KMBTkmb万亿億萬]*"
 )

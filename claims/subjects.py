@@ -113,6 +113,7 @@ class SubjectPicker(MentionIndex):
     """Subject selection for `claims.extractor._ClaimBuilder`, which provides the state."""
 
     _names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]]
+    _walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]]
 
     def _subject(
         self,
@@ -419,28 +420,9 @@ class SubjectPicker(MentionIndex):
         cited = self._footnote_subject(sentence_start)
         if cited is not None:
             return cited
-        previous = self.segments.previous_sentence(sentence_start)
-        steps = 0
-        fallback: Mention | None = None
-        while previous is not None and steps < 6:
-            named = [
-                m
-                for m in self._mentions_between(previous[0], previous[1])
-                if m.known
-                and _tier(m) is not None
-                and not self._vendor(m)
-                and not self._source(m)
-                and not self._secondary(m)
-            ]
-            primary = [m for m in named if _tier(m) == 1]
-            if primary:
-                return self._grammatical_subject(primary).entity.name
-            if named and fallback is None:
-                fallback = min(named, key=lambda m: (_tier(m), m.entity.generic, m.start))
-            if any(_tier(m) == 2 for m in named):
-                break  # a sentence about a class of models or systems ("training systems")
-            previous = self.segments.previous_sentence(previous[0])
-            steps += 1
+        primary, fallback = self._walk_back(sentence_start)
+        if primary is not None:
+            return primary.entity.name
         if fallback is not None and not primary_only:
             return fallback.entity.name
         lo = max(0, sentence_start - 400)
@@ -451,11 +433,55 @@ class SubjectPicker(MentionIndex):
         ]
         return earlier[-1].entity.name if earlier else None
 
+    def _walk_back(self, sentence_start: int) -> tuple[Mention | None, Mention | None]:
+        """(grammatical subject of the nearest earlier sentence of the paragraph naming a
+        model, cluster or project; best name of the nearest one naming anything), stopping
+        at a sentence about a class. Memoised per sentence, so a paragraph is read once."""
+        memo = self._walk_by_sentence
+        chain: list[tuple[int, tuple[int, int]]] = []
+        current = sentence_start
+        while current not in memo:
+            previous = self.segments.previous_sentence(current)
+            if previous is None:
+                memo[current] = (None, None)
+                break
+            chain.append((current, previous))
+            current = previous[0]
+        result = memo[current]
+        for start, (previous_start, previous_end) in reversed(chain):
+            named = [
+                m
+                for m in self._mentions_between(previous_start, previous_end)
+                if m.known
+                and _tier(m) is not None
+                and not self._vendor(m)
+                and not self._source(m)
+                and not self._secondary(m)
+            ]
+            if named:
+                primary = [m for m in named if _tier(m) == 1]
+                if primary:
+                    result = (self._grammatical_subject(primary), None)
+                else:
+                    best = min(named, key=lambda m: (_tier(m), m.entity.generic, m.start))
+                    if any(_tier(m) == 2 for m in named):
+                        result = (None, best)  # a sentence about a class ("training systems")
+                    else:
+                        result = (result[0], best)
+            memo[start] = result
+        return memo[sentence_start]
+
     def _footnote_subject(self, sentence_start: int) -> str | None:
         """In a footnote ("  1. Various estimates give…"), the subject of the sentence that
         cites it with a marker ("…for ~2e25 FLOPs[1]." or "^1")."""
         text = self.text
-        line_start = text.rfind("\n", 0, sentence_start) + 1
+        before = sentence_start - 1
+        while before > 0 and text[before] == " ":
+            before -= 1
+        first = text[sentence_start : sentence_start + 1]
+        if not (first.isdigit() or first == "[" or text[before : before + 1] in (".", ")", "]")):
+            return None  # not "1. Various…", "[1] …" nor the sentence after a lone "1."
+        line_start = text.rfind("\n", max(0, sentence_start - 13), sentence_start) + 1
         if sentence_start - line_start > 12:
             return None
         footnote = _FOOTNOTE_START.match(text, line_start)

@@ -269,3 +269,9 @@ def test_markdown_tables_and_dollar_millions_headers() -> None:
         (3e9, "USD", "Grok-3"),
         (2e5, "GPU", "Grok-3"),
     ]
+
+
+def test_a_bare_magnitude_takes_the_nearer_of_parameters_and_tokens() -> None:
+    claims = {c.quote: c for c in extract("这个 700 亿参数的模型在 1.4T 的 tokens 上训练。")}
+    assert claims["1.4T"].unit == "token"
+    assert claims["700 亿参数"].unit == "parameter"
