@@ -1198,6 +1198,17 @@ NUMBER_RE = _number_re()
 
 
 #: Between "36T" and the unit of a list of figures ("36T and 40T token datasets").
+_CHANGE_WORDS = (
+    r"(?:提升|提高|增长|增長|增加|下降|降低|减少|減少|改善|改进|改進|(?i:improvements?|increases?"
+    r"|gains?|boosts?|drops?|reductions?|jumps?))"
+)
+#: "22% 的准确率提升", "5% improvement": the change word within a few characters after.
+_CHANGE_AFTER = re.compile(r"\s*(?:的)?\s*[^\s，,。；;\d%]{0,4}\s*" + _CHANGE_WORDS)
+#: "提升了 22%", "improved by 5%", "increase of 5%".
+_CHANGE_BEFORE = re.compile(
+    r"(?:提升|提高|增长|增長|增加|下降|降低|减少|減少|(?i:improved|increased|rose|fell|dropped"
+    r"|improvement of|increase of|gain of|up|down)(?:\s*by)?)[了达達至到\s]*$"
+)
 _PARAMETER_WORD = re.compile(r"参数|參數|(?i:param)")
 _TOKEN_WORD = re.compile(r"(?i:token)")
 _MODEL_AFTER = re.compile(r"\s*(?:模型|model)")
@@ -1267,6 +1278,8 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
                     for m in self._mentions_between(sentence_start, sentence_end)
                 ):
                     cue_kind = "benchmark_score"
+            if cue_kind == "benchmark_score" and self._is_change(reading, sentence_start):
+                cue_kind = None  # "22% 的准确率提升", "improved accuracy by 5%": a change
         growth = per == "year"
         kind = kinds.decide(
             unit,
@@ -1321,6 +1334,17 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
             paragraph=self.segments.paragraph(reading.start),
         )
 
+    def _is_change(self, reading: _Reading, sentence_start: int) -> bool:
+        """A percentage that is a change of a score, not the score ("提升 22%", "22% 的
+        准确率提升", "a 5% improvement")."""
+        text = self.text
+        if _CHANGE_AFTER.match(text, reading.end):
+            return True
+        return (
+            _CHANGE_BEFORE.search(text, max(sentence_start, reading.start - 12), reading.start)
+            is not None
+        )
+
     def _scope(self, reading: _Reading, sentence_start: int, per: str | None) -> str | None:
         if per == "GPU":
             return "per_chip"
@@ -1358,8 +1382,15 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
         of its caption."""
         cell = self.segments.cell(reading.start) if self.segments.has_tables else None
         if cell is not None:
-            caption = self.text[max(0, cell.table_start - 200) : cell.table_end + 200]
-            return kinds.nearest_cue(caption, len(caption), len(caption))
+            # the lead-in before the table ("两者的训练资源对比如下："), else the caption
+            # after it ("Table 1 | Training costs"); not a header, which names a stage
+            # ("Post-Training") as often as a kind
+            lead_in = self.text[max(0, cell.table_start - 200) : cell.table_start]
+            cue = kinds.nearest_cue(lead_in, len(lead_in), len(lead_in))
+            if cue is not None:
+                return cue
+            caption = self.text[cell.table_end : cell.table_end + 200]
+            return kinds.nearest_cue(caption, 0, 0)
         previous = self.segments.previous_sentence(sentence_start)
         if previous is None:
             return None

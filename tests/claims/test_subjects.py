@@ -220,3 +220,21 @@ def test_a_class_named_as_part_of_the_model_in_context_is_not_the_subject() -> N
 def test_a_class_of_models_is_a_subject() -> None:
     (claim,) = extract("下一代基础模型或将在未来半年到一年内发布。")
     assert claim.subject == "foundation models"
+
+
+def test_a_money_cell_takes_the_cue_of_the_tables_lead_in() -> None:
+    text = (
+        "两个模型的训练资源对比如下：\n\n"
+        "模型\t总成本 (估计)\n"
+        "Grok-3\t数亿美元\n"
+        "DeepSeek-R1\t约 600 万美元\n\n"
+        "下一节讨论数据中心的投资。"
+    )
+    claim = by_quote(text)["600 万美元"]
+    assert (claim.kind, claim.subject) == ("training_cost", "DeepSeek-R1")
+
+
+def test_a_change_of_a_score_is_not_a_score() -> None:
+    claims = by_quote("多花的钱换来了 22% 的准确率提升，最终准确率为 91%。")
+    assert claims["22%"].kind == "ratio"
+    assert claims["91%"].kind == "benchmark_score"
