@@ -104,3 +104,14 @@ async def test_scrolling_the_view_pages_in_more_rows(forty: Any, small_pages: No
             await settle(pilot)
             seen.update(row.id for row in screen.window)
         assert len(seen) == 40 and not screen.more_after
+
+
+async def test_counts_survive_a_jump_to_the_end(forty: Any, small_pages: None) -> None:
+    app = ClaimKBApp(forty)
+    async with app.run_test(size=(100, 12)) as pilot:
+        await pilot.press("G")  # possibly before the counts have arrived
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        assert screen.counts is not None and screen.counts.total == 40
+        assert screen.window[-1].id == min(row.id for row in screen.window)

@@ -64,7 +64,11 @@ class ClaimsScreen(KBScreen):
         self.window: list[ClaimRow] = []
         self.more_before = False
         self.more_after = False
+        #: Bumped by every reset of the listing (new filters, g/G); page answers for an
+        #: older generation are dropped. ``filter_generation`` is bumped by new filters only.
         self.generation = 0
+        self.filter_generation = 0
+        self.counting = -1
         self.loading: str | None = None
         self.counts: ClaimCounts | None = None
         #: When the current listing was asked for; ``painted`` is (generation, seconds from the
@@ -244,12 +248,11 @@ class ClaimsScreen(KBScreen):
         self._search_timer = None
         self.filter = self.current_filter()
         self.generation += 1
+        self.filter_generation += 1
         self.asked_at = time.monotonic()
         self.counts = None
         self._show_counts()
         self._load_page("first")
-        flt = self.filter
-        run_query(self, "counts", lambda s: count_claims(s, flt), self.generation)
 
     def _load_page(self, mode: str) -> None:
         flt = self.filter
@@ -322,12 +325,14 @@ class ClaimsScreen(KBScreen):
         if message.purpose == "reviews":
             self._apply_reviews(message.result)
             return
-        if message.generation != self.generation:
-            return  # an answer to filters that have since changed
         if message.purpose == "counts":
-            self.counts = message.result
-            self._show_counts()
-        elif message.purpose.startswith("page-"):
+            if message.generation == self.filter_generation:
+                self.counts = message.result
+                self._show_counts()
+            return
+        if message.generation != self.generation:
+            return  # an answer to filters (or a jump) that has since been superseded
+        if message.purpose.startswith("page-"):
             self._page_loaded(message.purpose.removeprefix("page-"), message.result)
 
     def _page_loaded(self, mode: str, page: ClaimPage) -> None:
@@ -369,6 +374,11 @@ class ClaimsScreen(KBScreen):
                 self.window = self.window[: max(MAX_WINDOW, keep_to)]
                 self.more_after = True
             table.show_rows(self.window, cursor + added, top + added)
+        if self.counts is None and self.counting != self.filter_generation:
+            # counted once rows are on screen, so the count never competes with them
+            self.counting = self.filter_generation
+            flt = self.filter
+            run_query(self, "counts", lambda s: count_claims(s, flt), self.filter_generation)
         generation, asked_at = self.generation, self.asked_at
         self.call_after_refresh(self._record_paint, generation, asked_at)
         self._show_counts()
