@@ -1209,6 +1209,11 @@ _CHANGE_BEFORE = re.compile(
     r"(?:提升|提高|增长|增長|增加|下降|降低|减少|減少|(?i:improved|increased|rose|fell|dropped"
     r"|improvement of|increase of|gain of|up|down)(?:\s*by)?)[了达達至到\s]*$"
 )
+#: A chip count that sizes a rack, server or node rather than a cluster.
+_RACK_AFTER = re.compile(
+    r"[\s-]*(?:的\s*)?(?:(?i:racks?|servers?|nodes?|pods?)(?![A-Za-z])|机柜|機櫃|机架|機架|服务器|伺服器"
+    r"|服務器|节点|節點)"
+)
 _PARAMETER_WORD = re.compile(r"参数|參數|(?i:param)")
 _TOKEN_WORD = re.compile(r"(?i:token)")
 _MODEL_AFTER = re.compile(r"\s*(?:模型|model)")
@@ -1263,6 +1268,8 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
                 text, reading.end, min(sentence_end, reading.end + 24)
             ):
                 qualifiers["precision"] += "-sparse"
+        if unit == "GPU" and per is None and _RACK_AFTER.match(text, reading.end):
+            qualifiers["per"] = per = "rack"  # "72-chip rack", "72 张 GPU 的机柜": per rack
         if unit == "token" and per == "parameter":
             unit = "token/parameter"
         quote_start = reading.start - sentence_start

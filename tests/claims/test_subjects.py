@@ -238,3 +238,11 @@ def test_a_change_of_a_score_is_not_a_score() -> None:
     claims = by_quote("多花的钱换来了 22% 的准确率提升，最终准确率为 91%。")
     assert claims["22%"].kind == "ratio"
     assert claims["91%"].kind == "benchmark_score"
+
+
+def test_a_chip_count_that_sizes_a_rack_is_per_rack() -> None:
+    claims = by_quote(
+        "Each GB200 NVL72 costs about $4M per 72-chip rack; the site has 400K GB200 chips."
+    )
+    assert claims["72-chip"].qualifiers["per"] == "rack"
+    assert "per" not in claims["400K GB200 chips"].qualifiers
