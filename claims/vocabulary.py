@@ -56,7 +56,7 @@ def alternation(words: Iterable[str], ignore_case_ascii: bool = True) -> str:
             else:
                 pattern += re.escape(ch)
         if _is_ascii_word(word):
-            pattern += r"(?![A-Za-z])"
+            pattern += r"(?![A-Za-z0-9])"
         if ignore_case_ascii and word.isascii() and any(c.isalpha() for c in word):
             if len(word) > 3 and word.lower() == word:
                 pattern = f"(?i:{pattern})"
