@@ -257,6 +257,20 @@ _VAGUE_SEP = re.compile(r"\s*(?:乃至|甚至|以至|到|至|-|~|～|或)\s*")
 _DENOMINATOR_BEFORE = re.compile(r"(?:(?i:per)\s+|[/／]\s*|每\s*)$")
 _UNIT_DENOMINATOR = re.compile(r"(?:1\s*)?(?:[KMkB]|million|thousand|百万|千|万)?(?![\d.eE^])")
 _MARKUP = re.compile(r"\*\*|__")
+_RACK_WORD = re.compile(r"(?i:racks?(?![a-z])|NVL\d+)|机柜|機櫃|机架|機架")
+_RACK_BEFORE = re.compile(
+    r"(?:(?i:racks?(?:'s)?(?![a-z])|nodes?(?:'s)?(?![a-z])|servers?(?:'s)?(?![a-z]))|机柜|機櫃"
+    r"|机架|機架|服务器|服務器|节点|節點)[^，,。；;]{0,20}$"
+)
+#: The largest rack-scale system (NVL576) holds 576 accelerators: a larger count in a
+#: sentence about racks is a cluster's.
+_RACK_MAX_CHIPS = 576
+_SINGLE_BEFORE = re.compile(
+    r"(?:单|單)\s*(?:(?P<gpu>卡|张卡|張卡|芯片|颗|顆|晶片|GPU)|(?P<rack>机柜|機櫃|机架|機架))"
+    r"[^，,。；;]{0,12}$"
+)
+_IDIOM_BEFORE = re.compile(r"成[千百万萬]?$")
+_OPERAND_AFTER = re.compile(r"\s*[\d(（$€£¥￥]")
 _MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
 _VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
 _SPACE = re.compile(r"\s*")
@@ -352,6 +366,8 @@ class _Reading:
     counter: str | None = None
     arabic: bool = True
     integer_text: bool = False
+    #: followed by "× <number>": an operand of a product, with no unit of its own
+    operand: bool = False
 
 
 class _Scanner(MentionIndex):
@@ -524,6 +540,9 @@ class _Scanner(MentionIndex):
                 before = text[max(0, number_start - 2) : number_start].strip()
                 if before.endswith(("每", "/", "／")):
                     return None, None
+                unit_here = self.vocab.unit_re.match(text, number_start)
+                if unit_here is not None and unit_here.end() > number_start + len(written):
+                    return None, unit_here.end()  # "千瓦时", "兆瓦": the unit word itself
             if _THIS_BEFORE.search(text, max(0, number_start - 1), number_start):
                 return None, None
             if written == "半" and text[number_start - 1 : number_start] in ("上", "下"):
@@ -547,6 +566,10 @@ class _Scanner(MentionIndex):
         first_is_denominator = groups["frac"] is not None
         own_mark = None
         mark = _OWN_MARK.match(text, end)
+        if mark is not None and mark.group().strip() in ("×", "x", "X"):
+            if _OPERAND_AFTER.match(text, mark.end()):
+                mark = None  # "2,048 × 720 × 2.80": a multiplication, not a factor
+                reading.operand = True
         # a "x" directly after a number (3x-4x) or "%" (5%~13%) belongs to the first number too
         if mark is not None:
             own_mark = mark.group().strip()
@@ -607,12 +630,17 @@ class _Scanner(MentionIndex):
             reading.approx = True
         reading.value = first_value if low is None or high is None else (low + high) / 2.0
         reading.low, reading.high = low, high
+        idiom = False
         if vague_written is not None:
             self._vague(reading, vague_written)
             end = self._vague_range(reading, end)
+            # "成千上万", "成百上千": an idiom for "many" unless a unit follows ("上万张 H100")
+            idiom = _IDIOM_BEFORE.search(text, max(0, number_start - 2), number_start) is not None
         if after_name and not reading.has_magnitude:
             return None, end
         end = self._unit(reading, end)
+        if idiom and reading.unit_entry is None and reading.counter is None:
+            return None, end
         return self._finish(reading, end), None
 
     def _read_words(self, match: re.Match[str]) -> _Reading | None:
@@ -814,7 +842,7 @@ class _Scanner(MentionIndex):
         """Read counter, vendor, accelerator, precision and unit word; returns the quote end."""
         text = self.text
         vocab = self.vocab
-        if reading.unit_entry is not None:
+        if reading.unit_entry is not None or reading.operand:
             # 倍 / x / %: done, except "10^9 TFLOPS"-style units never follow a mark
             return end
         position = end
@@ -864,6 +892,8 @@ class _Scanner(MentionIndex):
             if precision is not None:
                 precision_end = precision.end()
             unit_at = _skip_spaces(text, precision_end or cursor)
+            if reading.hardware is not None and text[unit_at : unit_at + 1] == "-":
+                unit_at += 1  # "7.6 million A100-hours"
             unit_match = vocab.unit_re.match(text, unit_at)
             if unit_match is not None and precision is not None:
                 reading.qualifiers["precision"] = vocab.precision_by_word.get(
@@ -1188,8 +1218,17 @@ class _Scanner(MentionIndex):
                 if "每" in clause or "单位" in clause or "單位" in clause
                 else None
             )
+            single = (
+                _SINGLE_BEFORE.search(clause)
+                if ("单" in clause or "單" in clause)
+                and (reading.unit in ("W", "FLOP/s") or reading.unit in kinds.MONEY_UNITS)
+                else None
+            )
             if per_before is not None:
                 reading.qualifiers["per"] = canonical_per(per_before.group("per"))
+            elif single is not None:
+                # "单卡 70 千瓦", "单机柜功耗 120 kW": one chip's or one rack's figure
+                reading.qualifiers["per"] = "GPU" if single.group("gpu") else "rack"
             elif reading.unit == "dimensionless" and vocab.per_year_before_re.search(clause):
                 reading.qualifiers["per"] = "year"
 
@@ -1268,8 +1307,8 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
                 text, reading.end, min(sentence_end, reading.end + 24)
             ):
                 qualifiers["precision"] += "-sparse"
-        if unit == "GPU" and per is None and _RACK_AFTER.match(text, reading.end):
-            qualifiers["per"] = per = "rack"  # "72-chip rack", "72 张 GPU 的机柜": per rack
+        if unit == "GPU" and per is None and self._sizes_a_rack(reading, sentence_start, sentence):
+            qualifiers["per"] = per = "rack"  # "72-chip rack", "the rack's 72 GPUs": per rack
         if unit == "token" and per == "parameter":
             unit = "token/parameter"
         quote_start = reading.start - sentence_start
@@ -1340,6 +1379,17 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
             sentence_end=sentence_end,
             paragraph=self.segments.paragraph(reading.start),
         )
+
+    def _sizes_a_rack(self, reading: _Reading, sentence_start: int, sentence: str) -> bool:
+        """A chip count of one rack, server or node: the rack word right after it ("72-chip
+        rack") or just before it ("the rack's 72 GPUs", "每机柜 72 张"), or a rack-sized
+        count in a sentence about racks."""
+        text = self.text
+        if _RACK_AFTER.match(text, reading.end):
+            return True
+        if _RACK_BEFORE.search(text, max(sentence_start, reading.start - 28), reading.start):
+            return True
+        return reading.value <= _RACK_MAX_CHIPS and _RACK_WORD.search(sentence) is not None
 
     def _is_change(self, reading: _Reading, sentence_start: int) -> bool:
         """A percentage that is a change of a score, not the score ("提升 22%", "22% 的

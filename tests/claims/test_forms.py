@@ -275,3 +275,34 @@ def test_a_bare_magnitude_takes_the_nearer_of_parameters_and_tokens() -> None:
     claims = {c.quote: c for c in extract("这个 700 亿参数的模型在 1.4T 的 tokens 上训练。")}
     assert claims["1.4T"].unit == "token"
     assert claims["700 亿参数"].unit == "parameter"
+
+
+def test_accelerator_hours_and_gpu_seconds_are_gpu_hours() -> None:
+    claims = {c.quote: c for c in extract("It takes 3.6e10 GPU-seconds, or 10 million A100-hours.")}
+    seconds = claims["3.6e10 GPU-seconds"]
+    assert (seconds.unit, seconds.value, seconds.kind) == ("GPU*hour", 1e7, "gpu_hours")
+    hours = claims["10 million A100-hours"]
+    assert (hours.unit, hours.kind, hours.qualifiers["hardware"]) == (
+        "GPU*hour",
+        "gpu_hours",
+        "A100",
+    )
+
+
+def test_scope_words_for_one_chip_or_one_rack() -> None:
+    claims = {
+        c.quote: c
+        for c in extract("单卡功耗 700 瓦，单机柜功耗 120 千瓦；The rack's 72 GPUs draw 86 kW.")
+    }
+    assert claims["700 瓦"].qualifiers["per"] == "GPU"
+    assert claims["120 千瓦"].qualifiers["per"] == "rack"
+    assert claims["72 GPUs"].qualifiers["per"] == "rack"
+
+
+def test_electricity_prices_and_bills_are_not_capex() -> None:
+    claims = {
+        c.quote: c for c in extract("按每千瓦时 0.08 美元计算，该集群一年电费约为 700 万美元。")
+    }
+    assert claims["0.08 美元"].qualifiers["per"] == "kWh"
+    assert claims["0.08 美元"].kind == "other"
+    assert claims["700 万美元"].kind == "other"

@@ -64,3 +64,17 @@ def test_resolution_is_not_a_count() -> None:
 def test_a_fall_from_to_is_two_figures_not_a_range() -> None:
     claims = extract("Prices fell from $60 to $0.06 per million tokens.")
     assert [(c.quote, c.low) for c in claims] == [("$60", None), ("$0.06", None)]
+
+
+def test_idioms_for_many_and_unit_words_alone_are_not_claims() -> None:
+    text = (
+        "成千上万的开发者在讨论这件事，有人把千瓦时和兆瓦时弄混了。但上万张 H100 的集群确实存在。"
+    )
+    quotes = [c.quote for c in extract(text)]
+    assert quotes == ["上万张 H100"]
+
+
+def test_operands_of_a_product_are_not_factors() -> None:
+    quotes = {c.quote: c for c in extract("One month costs about 2,048 × 720 × 2.80 ≈ $4.1M.")}
+    assert "2,048 ×" not in quotes and "720 ×" not in quotes
+    assert quotes["$4.1M"].value == pytest.approx(4.1e6)
