@@ -306,3 +306,16 @@ def test_electricity_prices_and_bills_are_not_capex() -> None:
     assert claims["0.08 美元"].qualifiers["per"] == "kWh"
     assert claims["0.08 美元"].kind == "other"
     assert claims["700 万美元"].kind == "other"
+
+
+def test_rental_is_not_capex() -> None:
+    claims = {
+        c.quote: c
+        for c in extract(
+            "雲端服務商的 H100 按需租金落在每 GPU 小時 2.5 至 4 美元之間。"
+            "At $2.80 per GPU-hour, one month of use costs about $4.1M."
+        )
+    }
+    assert claims["2.5 至 4 美元"].qualifiers["per"] == "GPU*hour"
+    assert claims["2.5 至 4 美元"].kind == "other"
+    assert claims["$4.1M"].kind == "other"
