@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’\"'）)]*|\n|\.(?=\s)(?<!\d\.)|\.$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
 
+_UNFENCED_CODE = re.compile(
+    r"(?m)^[ \t]*(?:def \w+\(|return |print\(|import \w|from [\w.]+ import |class \w+[(:]"
+    r"|if __name__)[^\n]*"
+)
 #: Spans whose digits are never quantities, each with a substring that must occur in the text
 #: for the pattern to be worth a scan (most texts have no code, HTML, URL or e-mail).
 _EXCLUDED: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -27,6 +31,9 @@ _EXCLUDED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("](", re.compile(r"\]\([^)\s]*\)")),  # Markdown link targets
     ("@", re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+")),
     ("rxiv", re.compile(r"(?i:arxiv)[:\s]*\d{4}\.\d{4,5}(?:v\d+)?")),  # arXiv ids
+    # code whose fences a page lost: Python statements that open a line (scanned only in
+    # texts with a function definition, an import or a print call)
+    *((needle, _UNFENCED_CODE) for needle in ("def ", "import ", "print(")),
 )
 #: Read at a number's first digit: digits that are ids, dates, clock times, phone numbers,
 #: tickers or versions.

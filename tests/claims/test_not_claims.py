@@ -78,3 +78,14 @@ def test_operands_of_a_product_are_not_factors() -> None:
     quotes = {c.quote: c for c in extract("One month costs about 2,048 × 720 × 2.80 ≈ $4.1M.")}
     assert "2,048 ×" not in quotes and "720 ×" not in quotes
     assert quotes["$4.1M"].value == pytest.approx(4.1e6)
+
+
+def test_code_that_lost_its_fences() -> None:
+    text = (
+        "下面这段小程序算出设施功耗：\n\n"
+        " def facility_mw(gpus: int, watts: float = 700) -> float:\n"
+        "     return gpus * watts * 1.3 / 1e6\n"
+        " print(facility_mw(100_000))  # about 91 MW\n\n"
+        "十万张卡约需 91 MW。"
+    )
+    assert [c.quote for c in extract(text)] == ["十万张卡", "91 MW"]
