@@ -119,7 +119,7 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
         "precision": precision,
         "precision_stated": bool(stated),
         "verdict_factors": factors.record(),
-        "precisions_tried": {p: g.ratio for p, _, g, _ in graded},
+        "precisions_tried": {p: float(f"{g.ratio:.3g}") for p, _, g, _ in graded},
     }
     return finding(
         fact, NAME, grade_, expected, fact.unit or "FLOP/s",
