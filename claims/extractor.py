@@ -380,6 +380,7 @@ class _Scanner(MentionIndex):
         self._years_by_sentence: dict[int, list[tuple[int, str]]] = {}
         self._names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]] = {}
         self._walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]] = {}
+        self._context_by_sentence: dict[int, str | None] = {}
         self.number_re = NUMBER_RE
 
     # --- main loop ---------------------------------------------------------------------

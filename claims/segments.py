@@ -120,7 +120,9 @@ class Segments:
 
     def sentence(self, position: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding ``position`` (stripped of outer space)."""
-        ends = self._ensure_sentences()
+        ends = self._sentence_ends
+        if ends is None:
+            ends = self._ensure_sentences()
         index = bisect_right(ends, position)
         cached = self._sentence_cache.get(index)
         if cached is not None:

@@ -104,8 +104,11 @@ class MentionIndex:
         return None
 
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
-        lo = bisect_left(self.mention_starts, start)
-        hi = bisect_left(self.mention_starts, end)
+        starts = self.mention_starts
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:
+            return []
+        hi = bisect_left(starts, end, lo)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
 
@@ -114,6 +117,7 @@ class SubjectPicker(MentionIndex):
 
     _names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]]
     _walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]]
+    _context_by_sentence: dict[int, str | None]
 
     def _subject(
         self,
@@ -131,9 +135,12 @@ class SubjectPicker(MentionIndex):
                     if _tier(mention) is not None:
                         return mention.entity.name
         named, sources = self._sentence_names(sentence_start, sentence_end)
+        chip_priced = kind == "chip_throughput" or per in ("GPU", "GPU*hour", "rack")
+        if not named and hardware is None and cell is None and not chip_priced:
+            return self._context_subject(sentence_start)  # the sentence names nothing
         candidates = [m for m in named if not (reading.start <= m.start < reading.end)]
         accelerators = [m for m in candidates if m.entity.kind == "accelerator"]
-        if kind == "chip_throughput" or per in ("GPU", "GPU*hour", "rack"):
+        if chip_priced:
             # "$2 per GPU hour", "$4M per rack": the price of the chip (or rack) named here or
             # in the lines just before
             preceding = [m for m in accelerators if m.end <= reading.start]
@@ -417,6 +424,15 @@ class SubjectPicker(MentionIndex):
         anything, else the last name up to ~400 characters
         back (a heading or the sentence before a list). ``primary_only``: models, clusters
         and projects only. A footnote continues the sentence that cites it ("…FLOPs[1]")."""
+        key = -sentence_start - 1 if primary_only else sentence_start
+        cache = self._context_by_sentence
+        if key in cache:
+            return cache[key]
+        cache[key] = found = self._find_context_subject(sentence_start, primary_only)
+        return found
+
+    def _find_context_subject(self, sentence_start: int, primary_only: bool) -> str | None:
+        """`_context_subject`, uncached."""
         cited = self._footnote_subject(sentence_start)
         if cited is not None:
             return cited
