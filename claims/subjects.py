@@ -1,14 +1,28 @@
 """Subject selection: which named entity a figure is about.
 
 A mixin of the extractor's claim builder (`claims.extractor`): it reads the scanner's text,
-segments and entity mentions. In a table, the entity named in the cell's column header, else
-its row header. Otherwise, in order: a named model, cluster or project before the figure in
-its clause, an organisation there, a class of models or a method ("MoE", "RLVR"), a country;
-then the same in the rest of the sentence before the figure; then a named model after it; then
-the accelerator for hardware kinds; then the main subject of the nearest earlier sentence of
-the paragraph that names one, else the last known name in the 400 characters before. Mentions
-inside a parenthesis that closes before the figure count last, and so do organisations that
-only report the figure ("据 Epoch AI 估算").
+segments and entity mentions. The rules, in order:
+
+- A table cell takes the entity in its column header, else its row header.
+- A price per chip, GPU-hour or rack and a per-chip FLOP/s take the accelerator named before
+  it in the sentence, or with the figure, or in the lines just before.
+- "数亿美元的对手", "1750 亿参数的 GPT-3": the entity the figure describes.
+- The nearest entity in the figure's clause (a clause also opens at a bracket): a named model,
+  cluster or project, an organisation or a class of them ("头部厂商", "startups"), a class
+  of models, a country; then an organisation or country right after the figure in its clause
+  ("过去 4 年中国作者"); then the model the sentence produces ("…训练出 s1 模型"); then the
+  same tiers in the rest of the sentence before the figure; then a model after it.
+- Mentions in a supporting role never win: the base a model is built on, what a figure is
+  compared with, an example of a class, the means ("得益于 MoE"), an organisation that only
+  reports the figure ("据 Epoch AI 估算"), a chip maker naming its chip, a parenthesis that
+  closes before the figure (counted only when nothing else is named).
+- Chip counts, GPU-hours and capex take a model or cluster of the sentence, else a group
+  named in their clause ("海外十万卡"), else the model of the paragraph when the sentence
+  names no model and no chip before the figure, else the accelerator.
+- A sentence naming nothing continues its context: a footnote the sentence citing it; else
+  the grammatical subject of the nearest earlier sentence of the paragraph naming a model
+  (walking past sentences naming only organisations, stopping at one naming a class); else
+  the last name in the 400 characters before.
 """
 
 from __future__ import annotations
