@@ -262,6 +262,11 @@ _RACK_BEFORE = re.compile(
     r"(?:(?i:racks?(?:'s)?(?![a-z])|nodes?(?:'s)?(?![a-z])|servers?(?:'s)?(?![a-z]))|机柜|機櫃"
     r"|机架|機架|服务器|服務器|节点|節點)[^，,。；;]{0,20}$"
 )
+#: "The rack's GPUs provide", "每个机柜的功耗": a rack's own power or compute follows.
+_RACK_OWNS = re.compile(
+    r"(?:(?i:the rack's|each rack|per rack|a rack|one rack)|每个?机柜|每個?機櫃|单机柜|單機櫃"
+    r"|机柜的|機櫃的)[^，,。；;：:]*$"
+)
 #: The largest rack-scale system (NVL576) holds 576 accelerators: a larger count in a
 #: sentence about racks is a cluster's.
 _RACK_MAX_CHIPS = 576
@@ -1310,6 +1315,12 @@ class _ClaimBuilder(SubjectPicker, _Scanner):
                 qualifiers["precision"] += "-sparse"
         if unit == "GPU" and per is None and self._sizes_a_rack(reading, sentence_start, sentence):
             qualifiers["per"] = per = "rack"  # "72-chip rack", "the rack's 72 GPUs": per rack
+        elif (
+            unit in ("W", "FLOP/s")
+            and per is None
+            and _RACK_OWNS.search(text, max(sentence_start, reading.start - 40), reading.start)
+        ):
+            qualifiers["per"] = per = "rack"  # "the rack's 72 GPUs provide 180 PFLOP/s"
         if unit == "token" and per == "parameter":
             unit = "token/parameter"
         quote_start = reading.start - sentence_start

@@ -246,3 +246,9 @@ def test_a_chip_count_that_sizes_a_rack_is_per_rack() -> None:
     )
     assert claims["72-chip"].qualifiers["per"] == "rack"
     assert "per" not in claims["400K GB200 chips"].qualifiers
+
+
+def test_a_racks_own_compute_is_per_rack_and_about_the_chip() -> None:
+    text = "A GB200 NVL72 rack holds 72 GPUs. The rack's 72 GPUs provide about 180 PFLOP/s of BF16."
+    claim = by_quote(text)["180 PFLOP/s"]
+    assert (claim.qualifiers["per"], claim.subject) == ("rack", "GB200")
