@@ -212,6 +212,10 @@ _UNSEEN_CAPITALISED = re.compile(
 #: "Kimi K2", "MiniMax M1": a capitalised word and a letter-and-digit version.
 _UNSEEN_SPACED = re.compile(r"[A-Z][A-Za-z]+ [A-Z]\d+(?:\.\d+)?(?![A-Za-z0-9])")
 _UNSEEN_OPENAI = re.compile(r"o\d(?:-(?:mini|pro|preview|high|low))?(?![A-Za-z0-9])")
+#: "“远山-2”", "「天穹-3.5」": a quoted Chinese name with a version number.
+_UNSEEN_CJK = re.compile(
+    r"(?<=[“「『\"《])[\u4e00-\u9fff]{2,6}-?[A-Za-z]?\d+(?:\.\d+)?(?=[”」』\"》])"
+)
 
 
 def _word_start(text: str, position: int) -> bool:
@@ -226,7 +230,10 @@ def mentions(text: str) -> list[Mention]:
     """
     gaz = gazetteer()
     found: list[Mention] = []
-    for pattern in (_UNSEEN_CAPITALISED, _UNSEEN_SPACED, _UNSEEN_OPENAI):
+    patterns = [_UNSEEN_CAPITALISED, _UNSEEN_SPACED, _UNSEEN_OPENAI]
+    if not text.isascii():
+        patterns.append(_UNSEEN_CJK)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if not _word_start(text, match.start()):
                 continue

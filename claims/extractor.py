@@ -264,7 +264,7 @@ _RACK_BEFORE = re.compile(
 )
 #: "The rack's GPUs provide", "每个机柜的功耗": a rack's own power or compute follows.
 _RACK_OWNS = re.compile(
-    r"(?:(?i:the rack's|each rack|per rack|a rack|one rack)|每个?机柜|每個?機櫃|单机柜|單機櫃"
+    r"(?:(?i:the rack|each rack|per rack|a rack|one rack)|每个?机柜|每個?機櫃|单机柜|單機櫃"
     r"|机柜的|機櫃的)[^，,。；;：:]*$"
 )
 #: The largest rack-scale system (NVL576) holds 576 accelerators: a larger count in a

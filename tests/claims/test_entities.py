@@ -46,3 +46,10 @@ def test_mentions_find_known_and_unseen_models() -> None:
 
 def test_lower_case_common_words_are_not_names() -> None:
     assert mentions("meta-learning is not Meta")[0].start == len("meta-learning is not ")
+
+
+def test_a_quoted_chinese_name_with_a_version_is_a_model() -> None:
+    from claims.entities import mentions
+
+    found = mentions("某公司披露“远山-2”使用了 1.6 万张 H100。")
+    assert [m.entity.name for m in found if not m.known] == ["远山-2"]

@@ -252,3 +252,8 @@ def test_a_racks_own_compute_is_per_rack_and_about_the_chip() -> None:
     text = "A GB200 NVL72 rack holds 72 GPUs. The rack's 72 GPUs provide about 180 PFLOP/s of BF16."
     claim = by_quote(text)["180 PFLOP/s"]
     assert (claim.qualifiers["per"], claim.subject) == ("rack", "GB200")
+
+
+def test_the_rack_is_quoted_at_is_per_rack() -> None:
+    (claim,) = extract("With CPUs and fans the rack is usually quoted at 120 to 130 kW.")
+    assert claim.qualifiers["per"] == "rack"
