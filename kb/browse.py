@@ -492,13 +492,24 @@ class InputRef:
         if self.claim_id is not None:
             origin = f" ({self.claim_source})" if self.claim_source else ""
             return f"{self.role}: claim #{self.claim_id} “{self.claim_quote or ''}”{origin}"
-        figure = (
-            format_value(self.value, self.unit)
-            if isinstance(self.value, int | float)
-            else (str(self.value))
-        )
+        figure = _figure_text(self.value, self.unit)
         cited = f" — source: {self.source}" if self.source else ""
         return f"{self.role}: {self.catalog or '?'} {self.field or ''} = {figure}{cited}"
+
+
+def _figure_text(value: Any, unit: str | None) -> str:
+    """A catalog figure: one number, or a (low, high) pair, with its unit."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return format_value(value, unit)
+    if (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    ):
+        return format_claim_value(sum(value) / 2, unit or "", value[0], value[1])
+    return str(value)
 
 
 @dataclass(frozen=True, slots=True)

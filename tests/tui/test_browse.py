@@ -236,6 +236,22 @@ def test_values_read_as_people_write_them(value: float, unit: str, shown: str) -
     assert format_value(value, unit) == shown
 
 
+def test_catalog_figures_read_as_numbers_or_ranges() -> None:
+    from kb.browse import InputRef
+
+    pair = InputRef(
+        role="price",
+        catalog="NVIDIA H100 SXM",
+        field="price_usd",
+        value=[25000.0, 47000.0],
+        unit="USD",
+        source="price list",
+    )
+    assert "25,000 – 47,000 USD" in pair.describe() and "price list" in pair.describe()
+    one = InputRef(role="tdp", catalog="X", field="tdp_w", value=700, unit="W")
+    assert "700 W" in one.describe()
+
+
 def test_ranges_bounds_and_odd_numbers() -> None:
     assert format_claim_value(3e6, "USD", 1e6, 1e7, "≈") == "≈1 – 10 M USD"
     assert format_claim_value(3.2e9, "USD", 2.5e9, 4e9) == "2.5 – 4 × 10⁹ USD"

@@ -234,6 +234,8 @@ def finding_text(finding: FindingInfo) -> Text:
 def _band(finding: FindingInfo) -> str:
     unit = finding.expected_unit or finding.claimed_unit
     low, high = finding.expected_low, finding.expected_high
+    if low is not None and high is not None and low == high:
+        return format_value(low, unit)
     if low is not None and high is not None:
         return f"{format_number(low)} – {format_value(high, unit)}"
     if low is not None:
