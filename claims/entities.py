@@ -214,7 +214,7 @@ _UNSEEN_SPACED = re.compile(r"[A-Z][A-Za-z]+ [A-Z]\d+(?:\.\d+)?(?![A-Za-z0-9])")
 _UNSEEN_OPENAI = re.compile(r"o\d(?:-(?:mini|pro|preview|high|low))?(?![A-Za-z0-9])")
 #: "“远山-2”", "「天穹-3.5」": a quoted Chinese name with a version number.
 _UNSEEN_CJK = re.compile(
-    r"(?<=[“「『\"《])[\u4e00-\u9fff]{2,6}-?[A-Za-z]?\d+(?:\.\d+)?(?=[”」』\"》])"
+    r"[“「『《\"]([\u4e00-\u9fff]{2,6}-?[A-Za-z]?\d+(?:\.\d+)?)(?=[”」』》\"])"
 )
 
 
@@ -230,10 +230,13 @@ def mentions(text: str) -> list[Mention]:
     """
     gaz = gazetteer()
     found: list[Mention] = []
-    patterns = [_UNSEEN_CAPITALISED, _UNSEEN_SPACED, _UNSEEN_OPENAI]
     if not text.isascii():
-        patterns.append(_UNSEEN_CJK)
-    for pattern in patterns:
+        for match in _UNSEEN_CJK.finditer(text):
+            name = match.group(1)
+            known_entity = lookup(name)
+            entity = known_entity or Entity(name=name, kind="model")
+            found.append(Mention(match.start(1), match.end(1), entity, known_entity is not None))
+    for pattern in (_UNSEEN_CAPITALISED, _UNSEEN_SPACED, _UNSEEN_OPENAI):
         for match in pattern.finditer(text):
             if not _word_start(text, match.start()):
                 continue
