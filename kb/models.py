@@ -92,6 +92,8 @@ class Claim(SQLModel, table=True):
         Index("ix_claim_subject", "subject_id", "kind"),
         Index("ix_claim_kind", "kind"),
         Index("ix_claim_verdict", "verdict", "severity"),
+        Index("ix_claim_severity_id", "severity", "id"),
+        Index("ix_claim_value_id", "value", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
