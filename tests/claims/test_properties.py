@@ -67,3 +67,18 @@ def test_chinese_magnitudes_round_trip(number: int, magnitude: str) -> None:
     (claim,) = extract(f"投资 {number} {magnitude}美元。")
     assert claim.value == number * factor
     assert claim.unit == "USD"
+
+
+#: The sentence-end grammar written as a plain alternation (what `_SENTENCE_END` means).
+_READABLE_SENTENCE_END = r"[。！？；!?;]+[”’\"'）)]*|\n|\.(?=\s)(?<!\d\.)|\.$"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 .。！?;”)\n", max_size=40))
+def test_sentence_ends_match_the_readable_grammar(text: str) -> None:
+    import re
+
+    from claims.segments import _SENTENCE_END
+
+    readable = [m.span() for m in re.finditer(_READABLE_SENTENCE_END, text)]
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == readable
