@@ -19,6 +19,9 @@ _SENTENCE_END = re.compile(
     r"[。！？；!?;\n.](?:(?<=[。！？；!?;])[。！？；!?;]*[”’\"'）)]*|(?<=\n)|(?<=\.)(?:(?=\s)(?<!\d\.)|$))"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+_SENTENCE_FINAL = frozenset("。！？；!?;.:：，,、")
+#: A line of code or markup is no heading ("client = OpenAI()", "{candidate}").
+_CODE_LIKE = re.compile(r"[=(){}\[\]<>#`\"]|\bimport\b")
 
 _UNFENCED_CODE = re.compile(
     r"(?m)^[ \t]*(?:def \w+\(|return |print\(|import \w|from [\w.]+ import |class \w+[(:]"
@@ -80,6 +83,7 @@ class Segments:
         self._sentence_ends: list[int] | None = None
         self._sentence_cache: dict[int, tuple[int, int]] = {}
         self._paragraph_starts: list[int] | None = None
+        self._headings: list[tuple[int, int]] | None = None
         self._excluded_starts: list[int] = []
         self._excluded_ends: list[int] = []
         spans: list[tuple[int, int]] = []
@@ -166,6 +170,27 @@ class Segments:
         if self._paragraph_starts is None:
             self._paragraph_starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text)]
         return bisect_right(self._paragraph_starts, position)
+
+    def headings(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of the headings: one-line blocks of at most 60 characters that do
+        not end a sentence ("現成的工程模式:Best-of-N with Verification")."""
+        if self._headings is None:
+            self._headings = []
+            text = self.text
+            starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+            for start in starts:
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+                line = text[start:end].strip()
+                if (
+                    line
+                    and len(line) <= 60
+                    and line[-1] not in _SENTENCE_FINAL
+                    and (end == len(text) or _PARAGRAPH_BREAK.match(text, end))
+                    and not _CODE_LIKE.search(line)
+                ):
+                    self._headings.append((start, end))
+        return self._headings
 
     # --- tables ------------------------------------------------------------------------
     def cell(self, position: int) -> TableCell | None:

@@ -461,7 +461,24 @@ class SubjectPicker(MentionIndex):
             for m in self._mentions_between(lo, sentence_start)
             if m.known and (_tier(m) == 1 if primary_only else _tier(m) is not None)
         ]
-        return earlier[-1].entity.name if earlier else None
+        if earlier:
+            return earlier[-1].entity.name
+        return None if primary_only else self._section_topic(sentence_start)
+
+    def _section_topic(self, position: int) -> str | None:
+        """The entity named in the nearest heading before ``position`` that names one (the
+        topic of the section a sentence naming nothing belongs to)."""
+        for start, end in reversed(self.segments.headings()):
+            if start >= position:
+                continue
+            named = [
+                m
+                for m in self._mentions_between(start, end)
+                if m.known and _tier(m) is not None and not self._secondary(m)
+            ]
+            if named:
+                return min(named, key=lambda m: (_tier(m), m.start)).entity.name
+        return None
 
     def _walk_back(self, sentence_start: int) -> tuple[Mention | None, Mention | None]:
         """(grammatical subject of the nearest earlier sentence of the paragraph naming a

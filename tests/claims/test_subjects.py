@@ -257,3 +257,14 @@ def test_a_racks_own_compute_is_per_rack_and_about_the_chip() -> None:
 def test_the_rack_is_quoted_at_is_per_rack() -> None:
     (claim,) = extract("With CPUs and fans the rack is usually quoted at 120 to 130 kW.")
     assert claim.qualifiers["per"] == "rack"
+
+
+def test_a_sentence_naming_nothing_takes_the_topic_of_its_section() -> None:
+    text = (
+        "工程模式:Best-of-N 与验证\n\n"
+        "下面是一段说明。\n\n"
+        "实测案例\n\n"
+        + "这是一段很长的铺垫，没有提到任何名字。" * 30
+        + "\n\n生成 5 条路径后，40% 的结果都掉进了陷阱。"
+    )
+    assert by_quote(text)["40%"].subject == "Best-of-N"
