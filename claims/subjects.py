@@ -22,7 +22,8 @@ segments and entity mentions. The rules, in order:
 - A sentence naming nothing continues its context: a footnote the sentence citing it; else
   the grammatical subject of the nearest earlier sentence of the paragraph naming a model
   (walking past sentences naming only organisations, stopping at one naming a class); else
-  the last name in the 400 characters before.
+  the last name in the 400 characters before; else the entity of the nearest heading that
+  names one (the section's topic).
 """
 
 from __future__ import annotations
