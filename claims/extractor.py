@@ -275,7 +275,10 @@ _SINGLE_BEFORE = re.compile(
     r"[^，,。；;]{0,12}$"
 )
 _IDIOM_BEFORE = re.compile(r"成[千百万萬]?$")
-_OPERAND_AFTER = re.compile(r"\s*[\d(（$€£¥￥]")
+#: "2,048 × 720", "6 × parameters × tokens": a product, not a factor.
+_OPERAND_AFTER = re.compile(r"\s*(?:[\d(（$€£¥￥]|[A-Za-z]{2,}\s*[×*])")
+#: "between 20K and 25K", "between roughly $25,000 and $40,000".
+_BETWEEN_BEFORE = re.compile(r"(?i:between)\s+(?:(?:about|roughly|around|approximately)\s+)?\S*$")
 _MANY = re.compile(r"\s*(?:多|余|餘|几|幾)(?![万亿億萬千百十])")
 _VENDOR = re.compile(r"\s*(?:NVIDIA|Nvidia|nvidia|英伟达|英偉達|輝達|AMD|华为|華為|Google|谷歌)\s*")
 _SPACE = re.compile(r"\s*")
@@ -596,9 +599,7 @@ class _Scanner(MentionIndex):
                     and following.group("cn") is not None
                 )
             if word == "and" and allowed:
-                allowed = (
-                    re.search(r"(?i:between)\s+\S*$", text[max(0, start - 12) : start]) is not None
-                )
+                allowed = _BETWEEN_BEFORE.search(text, max(0, start - 24), start) is not None
             second = self.number_re.match(text, sep.end()) if allowed else None
             if second is not None and second.start() == sep.end():
                 second_reading = self._second(second, groups, first_has_mag)
@@ -1267,7 +1268,8 @@ _NUMBER_LIST_GAP = re.compile(
 )
 _TOTAL_BEFORE = re.compile(r"(?:总|總|集群|综合|綜合|合计|合計|共计|共計|total|combined|aggregate)")
 _PER_CHIP_BEFORE = re.compile(
-    r"(?:单卡|單卡|每卡|每张|每張|每颗|每顆|每块|每塊|每片|单芯片|單芯片|per[- ]chip|per[- ]GPU)"
+    r"(?:单卡|單卡|每卡|每张|每張|每颗|每顆|每块|每塊|每片|单芯片|單芯片|单张|單張|单颗|單顆"
+    r"|per[- ]chip|per[- ]GPU|(?i:a single|one single|each)\s)"
 )
 _OF_BEFORE = re.compile(r"\s*的\s*$")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:（(）)]")

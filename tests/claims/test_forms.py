@@ -319,3 +319,11 @@ def test_rental_is_not_capex() -> None:
     assert claims["2.5 至 4 美元"].qualifiers["per"] == "GPU*hour"
     assert claims["2.5 至 4 美元"].kind == "other"
     assert claims["$4.1M"].kind == "other"
+
+
+def test_single_chip_words_scope_throughput_and_between_takes_an_approximation() -> None:
+    (single,) = extract("A single H100 does 98.9 PFLOP/s of BF16.")
+    assert (single.kind, single.qualifiers["scope"]) == ("chip_throughput", "per_chip")
+    (prices,) = extract("List prices vary between roughly $25,000 and $40,000 per GPU.")
+    assert (prices.low, prices.high) == (25000.0, 40000.0)
+    assert not extract("Training compute is then close to 6 × parameters × tokens.")
