@@ -1269,7 +1269,7 @@ _NUMBER_LIST_GAP = re.compile(
 _TOTAL_BEFORE = re.compile(r"(?:总|總|集群|综合|綜合|合计|合計|共计|共計|total|combined|aggregate)")
 _PER_CHIP_BEFORE = re.compile(
     r"(?:单卡|單卡|每卡|每张|每張|每颗|每顆|每块|每塊|每片|单芯片|單芯片|单张|單張|单颗|單顆"
-    r"|per[- ]chip|per[- ]GPU|(?i:a single|one single|each)\s)"
+    r"|per[- ]chip|per[- ]GPU|(?i:a single|one single)\s)"
 )
 _OF_BEFORE = re.compile(r"\s*的\s*$")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;：:（(）)]")
