@@ -1292,6 +1292,8 @@ _SCOPE_AFTER = _scope_after_re()
 class _ClaimBuilder(SubjectPicker, _Scanner):
     def _claim(self, reading: _Reading) -> Claim | None:
         text = self.text
+        if reading.unit == "GPU" and reading.value == 1 and not reading.arabic:
+            return None  # "一张 H100 的售价", "一块芯片上": 一 is an article here, not a count
         sentence_start, sentence_end = self.segments.sentence(reading.start)
         sentence_start = min(sentence_start, reading.start)
         sentence_end = max(sentence_end, reading.end)

@@ -89,3 +89,7 @@ def test_code_that_lost_its_fences() -> None:
         "十万张卡约需 91 MW。"
     )
     assert [c.quote for c in extract(text)] == ["十万张卡", "91 MW"]
+
+
+def test_one_chip_written_as_an_article_is_not_a_count() -> None:
+    assert [c.quote for c in extract("一张 H100 的售价约 3 万美元。")] == ["3 万美元"]
