@@ -6,6 +6,8 @@ claim agrees. Sources split from one file (an anthology) count as one source.
 
 from __future__ import annotations
 
+from functools import cache
+
 from checks.context import ELSEWHERE, Context, Fact
 from checks.model import Finding
 from checks.rules import Missing
@@ -38,8 +40,18 @@ def _summary(ctx: Context, others: list[Fact]) -> tuple[float, float, int, list[
     return summary
 
 
+@cache
+def _names_a_class(subject: str) -> bool:
+    """A class of things ("data centres", "frontier labs") is no one subject to compare:
+    two articles' figures about it are usually about different members."""
+    from claims import entities
+
+    entry = entities.lookup(subject)
+    return bool(entry is not None and entry.generic)
+
+
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
-    if not fact.subject_key or fact.vague:
+    if not fact.subject_key or fact.vague or _names_a_class(fact.subject or ""):
         return None
     others = ctx.other_sources(fact)
     if not others:
@@ -48,7 +60,8 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     factor = ctx.config.band("cross_source_factor")
     grade_ = grade(claimed_interval(fact), (low, high), (factor.high, factor.high))
     basis = (
-        f"{sources} other source{'s' if sources > 1 else ''} give {span(low, high, fact.unit)} "
+        f"{sources} other source{'s give' if sources > 1 else ' gives'} "
+        f"{span(low, high, fact.unit)} "
         f"for {fact.subject} ({fact.kind.replace('_', ' ')})"
     )
     if grade_.verdict == "consistent":

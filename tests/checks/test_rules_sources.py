@@ -36,6 +36,21 @@ def test_sources_within_three_times_agree():
     )
 
 
+def test_figures_about_a_class_of_things_are_not_compared_across_sources():
+    first, second = Article(source_id=1), Article(source_id=2)
+    first.sentence(
+        "Frontier labs run 10,000 GPUs.",
+        ("10,000 GPUs", 1e4, "GPU", "chip_count"),
+        subject="frontier labs",
+    )
+    second.sentence(
+        "Frontier labs run 500,000 GPUs.",
+        ("500,000 GPUs", 5e5, "GPU", "chip_count"),
+        subject="frontier labs",
+    )
+    assert findings_for(first.claims, "10,000 GPUs", "cross_source", context=second.claims) == []
+
+
 def test_parts_of_one_anthology_are_one_source():
     mine, theirs = two_sources(1e4, 5e4)
     mine = [type(c)(c.id, c.source_id, c.claim, c.source_title, root_source_id=9) for c in mine]
