@@ -389,6 +389,7 @@ class _Scanner(MentionIndex):
         self._names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]] = {}
         self._walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]] = {}
         self._context_by_sentence: dict[int, str | None] = {}
+        self._secondary_by_start: dict[int, bool] = {}
         self.number_re = NUMBER_RE
 
     # --- main loop ---------------------------------------------------------------------

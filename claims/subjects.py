@@ -133,6 +133,7 @@ class SubjectPicker(MentionIndex):
     _names_by_sentence: dict[int, tuple[int, list[Mention], frozenset[int]]]
     _walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]]
     _context_by_sentence: dict[int, str | None]
+    _secondary_by_start: dict[int, bool]
 
     def _subject(
         self,
@@ -213,16 +214,20 @@ class SubjectPicker(MentionIndex):
                 )
             ]
 
-        # mentions in a parenthesis before the figure ("(Grok 3, GPT-4.5) … ~100K H100 chips")
-        asides = [
-            m
-            for m in candidates
-            if _tier(m) is not None
-            and not (m.start in sources and self._secondary(m))
-            and (
-                m.end <= reading.start or not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
-            )
-        ]
+        def asides() -> list[Mention]:
+            # what no rule took: mentions in a parenthesis before the figure ("(Grok 3,
+            # GPT-4.5) … ~100K H100 chips"), reporters, and later ones in its clause
+            return [
+                m
+                for m in candidates
+                if _tier(m) is not None
+                and not (m.start in sources and self._secondary(m))
+                and (
+                    m.end <= reading.start
+                    or not _CLAUSE_BREAK.search(self.text, reading.end, m.start)
+                )
+            ]
+
         if kind in ("chip_count", "gpu_hours", "capex"):
             # "~24K A100 chips": the model or cluster of the sentence (or of the sentences
             # before), else a group named in its clause ("海外十万卡"), else the hardware
@@ -236,7 +241,7 @@ class SubjectPicker(MentionIndex):
                 group = (before if pick == "before" else after)(tier, lo)
                 if group:
                     return self._specific(group).entity.name
-            primary_asides = [m for m in asides if _tier(m) == 1]
+            primary_asides = [m for m in asides() if _tier(m) == 1]
             if primary_asides:
                 return primary_asides[0].entity.name
             if cell is not None:
@@ -261,8 +266,9 @@ class SubjectPicker(MentionIndex):
             group = (before if pick == "before" else after)(tier, lo)
             if group:
                 return self._specific(group).entity.name
-        if asides:
-            return asides[0].entity.name
+        remaining = asides()
+        if remaining:
+            return remaining[0].entity.name
         if cell is not None:
             around = self._table_context(cell)
             if around is not None:
@@ -303,6 +309,14 @@ class SubjectPicker(MentionIndex):
         )
 
     def _secondary(self, mention: Mention) -> bool:
+        """`_find_secondary`, once per mention (sentences and context walks ask again)."""
+        cache = self._secondary_by_start
+        found = cache.get(mention.start)
+        if found is None:
+            found = cache[mention.start] = self._find_secondary(mention)
+        return found
+
+    def _find_secondary(self, mention: Mention) -> bool:
         """A mention in a supporting role: the base of a model, what a figure is compared
         with ("像 o1 那样", "than GPT-4"), an example of a class ("推理模型（如 o3）"), the
         means ("得益于 MoE 技术"), or a class named as part of the model in context ("它的基础
@@ -353,7 +367,11 @@ class SubjectPicker(MentionIndex):
         named = [
             m for m in self._mentions_between(sentence_start, sentence_end) if not self._vendor(m)
         ]
-        sources = frozenset(m.start for m in named if self._source(m) or self._secondary(m))
+        sources = frozenset(
+            m.start
+            for m in named
+            if _tier(m) is not None and (self._source(m) or self._secondary(m))
+        )
         self._names_by_sentence[sentence_start] = (sentence_end, named, sources)
         return named, sources
 
@@ -397,10 +415,11 @@ class SubjectPicker(MentionIndex):
         """The first named entity, or the model right after an organisation ("OpenAI 的 o1"),
         or the name right after a class ("初创公司 DeepSeek", "头部科技公司阿里巴巴")."""
         first = ordered[0]
-        following = self._mention_at(_skip_space(self.text, first.end))
-        if first.entity.generic and following is not None and not following.entity.generic:
-            if _tier(following) is not None and following.start > first.start:
-                return following
+        if first.entity.generic:
+            following = self._mention_at(_skip_space(self.text, first.end))
+            if following is not None and not following.entity.generic:
+                if _tier(following) is not None and following.start > first.start:
+                    return following
         if first.entity.kind == "organisation" and len(ordered) > 1:
             second = ordered[1]
             gap = self.text[first.end : second.start]
@@ -497,14 +516,11 @@ class SubjectPicker(MentionIndex):
             current = previous[0]
         result = memo[current]
         for start, (previous_start, previous_end) in reversed(chain):
+            in_sentence, sources = self._sentence_names(previous_start, previous_end)
             named = [
                 m
-                for m in self._mentions_between(previous_start, previous_end)
-                if m.known
-                and _tier(m) is not None
-                and not self._vendor(m)
-                and not self._source(m)
-                and not self._secondary(m)
+                for m in in_sentence
+                if m.known and m.start not in sources and _tier(m) is not None
             ]
             if named:
                 primary = [m for m in named if _tier(m) == 1]
