@@ -188,7 +188,11 @@ class SubjectPicker(MentionIndex):
         described = self._described(reading, by_tier)
         if described is not None:
             return described.entity.name
-        clause_start = self._clause_start(reading.start, sentence_start)
+        clause_start = (
+            self._clause_start(reading.start, sentence_start)
+            if by_tier[1] or by_tier[2] or by_tier[3] or by_tier[4]
+            else sentence_start
+        )
 
         def _lo(where: str) -> int:
             return clause_start if where == "clause" else sentence_start
@@ -228,10 +232,11 @@ class SubjectPicker(MentionIndex):
                 )
             ]
 
+        has_named = bool(by_tier[1] or by_tier[2] or by_tier[3] or by_tier[4])
         if kind in ("chip_count", "gpu_hours", "capex"):
             # "~24K A100 chips": the model or cluster of the sentence (or of the sentences
             # before), else a group named in its clause ("海外十万卡"), else the hardware
-            for pick, tier, lo in _HARDWARE_SUBJECT_ORDER:
+            for pick, tier, lo in _HARDWARE_SUBJECT_ORDER if has_named else ():
                 if tier == 0:  # a group named in the figure's clause ("海外头部厂商十万卡")
                     for group_tier in (3, 2, 4):
                         group = before(group_tier, "clause")
@@ -248,7 +253,7 @@ class SubjectPicker(MentionIndex):
                 around = self._table_context(cell)
                 if around is not None:
                     return around
-            named_before = any(before(tier, "sentence") for tier in (1, 2, 3))
+            named_before = has_named and any(before(tier, "sentence") for tier in (1, 2, 3))
             chips_before = any(m.end <= reading.start for m in accelerators)
             if kind != "capex" and not named_before and not chips_before:
                 # "200,000 个 H100 GPU 的训练…": the model the paragraph is about
@@ -260,7 +265,7 @@ class SubjectPicker(MentionIndex):
             if accelerators:
                 return accelerators[0].entity.name
 
-        for pick, tier, lo in _SUBJECT_ORDER:
+        for pick, tier, lo in _SUBJECT_ORDER if has_named else ():
             if not by_tier[tier]:
                 continue
             group = (before if pick == "before" else after)(tier, lo)
