@@ -213,9 +213,7 @@ _UNSEEN_CAPITALISED = re.compile(
 _UNSEEN_SPACED = re.compile(r"[A-Z][A-Za-z]+ [A-Z]\d+(?:\.\d+)?(?![A-Za-z0-9])")
 _UNSEEN_OPENAI = re.compile(r"o\d(?:-(?:mini|pro|preview|high|low))?(?![A-Za-z0-9])")
 #: "“远山-2”", "「天穹-3.5」": a quoted Chinese name with a version number.
-_UNSEEN_CJK = re.compile(
-    r"[“「『《\"]([\u4e00-\u9fff]{2,6}-?[A-Za-z]?\d+(?:\.\d+)?)(?=[”」』》\"])"
-)
+_UNSEEN_CJK = re.compile(r"[“「『]([\u4e00-\u9fff]{2,6}-?[A-Za-z]?\d+(?:\.\d+)?)(?=[”」』])")
 
 
 def _word_start(text: str, position: int) -> bool:

@@ -390,6 +390,7 @@ class _Scanner(MentionIndex):
         self._walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]] = {}
         self._context_by_sentence: dict[int, str | None] = {}
         self._secondary_by_start: dict[int, bool] = {}
+        self._topic_by_heading: dict[int, str | None] = {}
         self.number_re = NUMBER_RE
 
     # --- main loop ---------------------------------------------------------------------

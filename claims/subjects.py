@@ -91,6 +91,14 @@ _POSSESSIVE_BEFORE = re.compile(
 )
 #: "得益于 MoE 技术", "thanks to RLVR": the means, not the subject.
 _MEANS_BEFORE = re.compile(r"(?:得益于|得益於|借助|凭借|憑藉|(?i:thanks to))\s*$")
+#: A character or word every "before" pattern of a supporting role starts with, and the
+#: characters the "after" patterns end with: a cheap test that rules all of them out.
+_ROLE_HINT_BEFORE = re.compile(
+    r"[像比较較超不类類相对對与與跟同和基建采採蒸得借凭憑它其如例譬诸諸]|(?i:than|compared|relative"
+    r"|like|exceed|vs|versus|based|built|top of|distill|fine|such|e\.g\.|example|instance"
+    r"|including|thanks|its |their )"
+)
+_ROLE_CHARS_AFTER = frozenset("那一相类類为為之基")
 #: The number opening a footnote line: "1. ", "[1] ", "1) ".
 _FOOTNOTE_START = re.compile(r"[ \t]*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s")
 #: Before a sentence's grammatical subject: the start of a clause, quotes or markup.
@@ -134,6 +142,7 @@ class SubjectPicker(MentionIndex):
     _walk_by_sentence: dict[int, tuple[Mention | None, Mention | None]]
     _context_by_sentence: dict[int, str | None]
     _secondary_by_start: dict[int, bool]
+    _topic_by_heading: dict[int, str | None]
 
     def _subject(
         self,
@@ -175,12 +184,17 @@ class SubjectPicker(MentionIndex):
                 return earlier[-1].entity.name
         # mentions in a parenthesis the figure is not in ("（类似星际之门）") are asides
         by_tier: dict[int, list[Mention]] = {1: [], 2: [], 3: [], 4: []}
+        text = self.text
+        bracketed = (
+            "(" in text[sentence_start : reading.start]
+            or "（" in text[sentence_start : reading.start]
+        )
         for mention in candidates:
             tier = _tier(mention)
             if (
                 tier is not None
                 and mention.start not in sources
-                and not self._aside(mention, reading, sentence_start)
+                and not (bracketed and self._aside(mention, reading, sentence_start))
             ):
                 by_tier[tier].append(mention)
         if not candidates and hardware is None and cell is None:
@@ -327,6 +341,12 @@ class SubjectPicker(MentionIndex):
         means ("得益于 MoE 技术"), or a class named as part of the model in context ("它的基础
         模型"). A parenthesis restating the name before it shares its role."""
         text = self.text
+        if not (
+            _ROLE_HINT_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+            or not _ROLE_CHARS_AFTER.isdisjoint(text[mention.end : mention.end + 30])
+            or (mention.start > 0 and text[mention.start - 1] in "(（")
+        ):
+            return False  # no word of any role nearby (most mentions)
         lo = max(0, mention.start - 16)
         compared = (
             _COMPARED_BEFORE.search(text, lo, mention.start) is not None
@@ -493,17 +513,29 @@ class SubjectPicker(MentionIndex):
     def _section_topic(self, position: int) -> str | None:
         """The entity named in the nearest heading before ``position`` that names one (the
         topic of the section a sentence naming nothing belongs to)."""
-        for start, end in reversed(self.segments.headings()):
-            if start >= position:
-                continue
+        headings = self.segments.headings()
+        index = bisect_left(headings, (position, position)) - 1
+        cache = self._topic_by_heading
+        walked: list[int] = []
+        topic: str | None = None
+        while index >= 0:
+            if index in cache:
+                topic = cache[index]
+                break
+            walked.append(index)
+            start, end = headings[index]
             named = [
                 m
                 for m in self._mentions_between(start, end)
                 if m.known and _tier(m) is not None and not self._secondary(m)
             ]
             if named:
-                return min(named, key=lambda m: (_tier(m), m.start)).entity.name
-        return None
+                topic = min(named, key=lambda m: (_tier(m) or 9, m.start)).entity.name
+                break
+            index -= 1
+        for seen in walked:
+            cache[seen] = topic
+        return topic
 
     def _walk_back(self, sentence_start: int) -> tuple[Mention | None, Mention | None]:
         """(grammatical subject of the nearest earlier sentence of the paragraph naming a
