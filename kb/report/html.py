@@ -71,7 +71,7 @@ th { font-weight: 600; background: #f5f5f7; }
 td.num { white-space: nowrap; }
 td.quote { min-width: 8em; }
 td.where { min-width: 9em; }
-td.why { min-width: 16em; }
+td.why { min-width: 12em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0;
   font-size: 13.5px; }
 dl.facts dt { color: var(--muted); }
