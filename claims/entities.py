@@ -62,9 +62,12 @@ class Gazetteer:
     not_model_re: re.Pattern[str] | None
 
 
+_SEPARATORS = re.compile(r"[\s_\-·]+")
+
+
 def _key(name: str) -> str:
     """Spelling-insensitive key: case, spaces, hyphens and underscores ignored."""
-    return re.sub(r"[\s_\-·]+", "", name).lower()
+    return _SEPARATORS.sub("", name).lower()
 
 
 def _alias_tokens(alias: str) -> list[str]:

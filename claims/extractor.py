@@ -286,9 +286,8 @@ _SPACE = re.compile(r"\s*")
 
 def _skip_spaces(text: str, position: int) -> int:
     """The first position at or after ``position`` that is not white space."""
-    length = len(text)
-    while position < length and text[position].isspace():
-        position += 1
+    if text[position : position + 1].isspace():
+        return _SPACE.match(text, position).end()  # type: ignore[union-attr]
     return position
 
 
