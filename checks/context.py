@@ -8,6 +8,7 @@ relations are the edges of `checks.graph.claim_graph`, which the browser queries
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -219,7 +220,7 @@ class Context:
         self.by_source_subject_any: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
         self.by_source_kind: dict[tuple[int, str], list[Fact]] = defaultdict(list)
         self.sentences_by_source: dict[int, list[list[Fact]]] = defaultdict(list)
-        self._other_sources: dict[tuple[Any, ...], list[Fact]] = {}
+        self._other_sources: dict[tuple[Any, ...], Any] = {}
         #: Rules' per-run caches, keyed by id() of lists this context keeps alive.
         self.memo: dict[int, Any] = {}
         self.references_by_subject: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
@@ -381,20 +382,60 @@ class Context:
                     if usable(fact):
                         yield Found(fact, REFERENCE)
 
-    def other_sources(self, target: Fact) -> list[Fact]:
-        """Facts of the same subject, kind and unit from other (root) sources (cached per
-        subject, kind, unit and root: many claims of one article share the answer)."""
+    def other_sources(self, target: Fact) -> tuple[float, float, int, list[Fact]] | None:
+        """What other (root) sources say about the target's subject, kind and unit: the band
+        (lowest low, highest high), how many sources, and the two extreme claims; None when
+        no other source says anything.
+
+        Kept per subject, kind and unit as the two most extreme sources on each side, so the
+        answer for any one source is the extremes of the others, in constant time however many
+        sources share a subject.
+        """
         if not target.subject_key:
-            return []
-        key = (target.subject_key, target.kind, target.unit, target.root_id)
+            return None
+        group = self._source_extremes(target.subject_key, target.kind, target.unit)
+        roots, lows, highs, lowest, highest = group
+        count = len(roots) - (1 if target.root_id in roots else 0)
+        if count <= 0:
+            return None
+        low = next(value for value, root in lows if root != target.root_id)
+        high = next(value for value, root in highs if root != target.root_id)
+        low_fact = next(fact for _, root, fact in lowest if root != target.root_id)
+        high_fact = next(fact for _, root, fact in highest if root != target.root_id)
+        examples = [low_fact] if low_fact is high_fact else [low_fact, high_fact]
+        return low, high, count, examples
+
+    def _source_extremes(self, subject: str, kind: str, unit: str | None) -> Any:
+        key = (subject, kind, unit)
         cached = self._other_sources.get(key)
-        if cached is None:
-            cached = [
-                fact
-                for fact in self.by_subject.get((target.subject_key, target.kind), [])
-                if fact.root_id != target.root_id and fact.unit == target.unit and not fact.vague
-            ]
-            self._other_sources[key] = cached
+        if cached is not None:
+            return cached
+        per_root: dict[int, list[Any]] = {}
+        for fact in self.by_subject.get((subject, kind), []):
+            if fact.unit != unit or fact.vague:
+                continue
+            agg = per_root.get(fact.root_id)
+            if agg is None:
+                per_root[fact.root_id] = [fact.low, fact.high, fact, fact]
+                continue
+            agg[0] = min(agg[0], fact.low)
+            agg[1] = max(agg[1], fact.high)
+            if fact.value < agg[2].value:
+                agg[2] = fact
+            if fact.value > agg[3].value:
+                agg[3] = fact
+        items = list(per_root.items())
+        # the two best roots on each side are enough: excluding one root leaves the other
+        lows = heapq.nsmallest(2, ((agg[0], root) for root, agg in items))
+        highs = heapq.nlargest(2, ((agg[1], root) for root, agg in items))
+        lowest = heapq.nsmallest(
+            2, ((agg[2].value, root, agg[2]) for root, agg in items), key=lambda t: t[0]
+        )
+        highest = heapq.nlargest(
+            2, ((agg[3].value, root, agg[3]) for root, agg in items), key=lambda t: t[0]
+        )
+        cached = (set(per_root), lows, highs, lowest, highest)
+        self._other_sources[key] = cached
         return cached
 
     def sentences_of_source(self, source_id: int) -> list[list[Fact]]:

@@ -24,22 +24,6 @@ KINDS = frozenset(
 )  # fmt: skip
 
 
-def _summary(ctx: Context, others: list[Fact]) -> tuple[float, float, int, list[Fact]]:
-    """Band, number of sources and the two extreme claims, computed once per list (the
-    context shares one list between the claims of an article about the same subject)."""
-    cached = ctx.memo.get(id(others))
-    if cached is not None:
-        return cached
-    low = min(other.low for other in others)
-    high = max(other.high for other in others)
-    sources = len({other.root_id for other in others})
-    lowest = min(others, key=lambda other: other.value)
-    highest = max(others, key=lambda other: other.value)
-    summary = (low, high, sources, [lowest, highest] if lowest is not highest else [lowest])
-    ctx.memo[id(others)] = summary
-    return summary
-
-
 @cache
 def _names_a_class(subject: str) -> bool:
     """A class of things ("data centres", "frontier labs") is no one subject to compare:
@@ -54,9 +38,9 @@ def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if not fact.subject_key or fact.vague or _names_a_class(fact.subject or ""):
         return None
     others = ctx.other_sources(fact)
-    if not others:
+    if others is None:
         return None
-    low, high, sources, examples = _summary(ctx, others)
+    low, high, sources, examples = others
     factor = ctx.config.band("cross_source_factor")
     grade_ = grade(claimed_interval(fact), (low, high), (factor.high, factor.high))
     basis = (

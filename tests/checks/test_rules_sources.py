@@ -111,3 +111,26 @@ def test_dated_reference_is_not_compared_with_another_year(article: Article):
         subject="NVIDIA",
     )
     assert findings_for(article.claims, "$1 trillion", "reference") == []
+
+
+def test_the_band_from_other_sources_leaves_out_the_claims_own_source():
+    articles = [Article(source_id=n) for n in (1, 2, 3)]
+    for article, value in zip(articles, (1e6, 1e4, 2e4), strict=True):
+        article.sentence(
+            f"Model K used {value:,.0f} GPUs.",
+            (f"{value:,.0f} GPUs", value, "GPU", "chip_count"),
+            subject="Model K",
+        )
+    mine = articles[0].claims
+    others = articles[1].claims + articles[2].claims
+    finding = only(findings_for(mine, "1,000,000 GPUs", "cross_source", context=others))
+    assert (finding.expected_low, finding.expected_high) == (1e4, 2e4)
+    assert finding.verdict == "inconsistent"
+    assert "2 other sources give" in finding.explanation
+    # and from the second source's side, the first source's outlier is part of its band
+    theirs = only(
+        findings_for(
+            articles[1].claims, "10,000 GPUs", "cross_source", context=mine + articles[2].claims
+        )
+    )
+    assert (theirs.expected_low, theirs.expected_high) == (2e4, 1e6)
