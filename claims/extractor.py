@@ -647,7 +647,7 @@ class _Scanner(MentionIndex):
         if after_name and not reading.has_magnitude:
             return None, end
         end = self._unit(reading, end)
-        if idiom and reading.unit_entry is None and reading.counter is None:
+        if idiom and reading.unit_entry is None:  # "成千上万台机器": many machines, no figure
             return None, end
         return self._finish(reading, end), None
 

@@ -68,7 +68,8 @@ def test_a_fall_from_to_is_two_figures_not_a_range() -> None:
 
 def test_idioms_for_many_and_unit_words_alone_are_not_claims() -> None:
     text = (
-        "成千上万的开发者在讨论这件事，有人把千瓦时和兆瓦时弄混了。但上万张 H100 的集群确实存在。"
+        "成千上万的开发者在讨论这件事，有人把千瓦时和兆瓦时弄混了。成千上万台机器日夜运转，"
+        "但上万张 H100 的集群确实存在。"
     )
     quotes = [c.quote for c in extract(text)]
     assert quotes == ["上万张 H100"]
