@@ -287,21 +287,22 @@ def _extract_into(session: Session, to_extract: Iterable[tuple[int, str, str]]) 
     return claim_ids
 
 
-def reextract(engine: Engine, source_ids: Sequence[int] | None = None) -> int:
-    """Extract claims again (e.g. after an extractor upgrade); reviews stay attached."""
-    total = 0
+def reextract(engine: Engine, source_id: int | None = None) -> int:
+    """Extract claims again from the stored text (after an extractor upgrade), for every
+    source or one source and its articles; returns the number of claims now stored.
+
+    Claims found again keep their rows, so reviews stay attached; `recheck` then brings the
+    findings up to date.
+    """
     with session_scope(engine) as session:
-        rows = session.execute(select(Source.id, Source.text, Source.language)).all()
-        parents = {pid for (pid,) in session.execute(select(Source.parent_id)) if pid}
+        query = select(Source.id, Source.text, Source.language)
+        if source_id is not None:
+            query = query.where((Source.id == source_id) | (Source.parent_id == source_id))
+        parents = {pid for (pid,) in session.execute(select(Source.parent_id).distinct()) if pid}
         wanted = [
-            (sid, body, lang)
-            for sid, body, lang in rows
-            if sid not in parents and (source_ids is None or sid in source_ids)
+            (sid, body, lang) for sid, body, lang in session.execute(query) if sid not in parents
         ]
-        claim_ids = _extract_into(session, wanted)
-        total = len(claim_ids)
-        check_claims_in_session(session, claim_ids, None, load_context=source_ids is not None)
-    return total
+        return len(_extract_into(session, wanted))
 
 
 # --- checking -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from kb.database import session_scope
 from kb.models import Claim, Entity, Finding, Source
 from kb.output import format_option, write_rows
 from kb.pipeline import recheck
+from kb.pipeline import reextract as reextract_claims
 
 FINDING_COLUMNS = (
     "claim_id",
@@ -43,6 +44,11 @@ TABLE_COLUMNS = ("claim_id", "verdict", "rule", "subject", "value", "unit", "rat
 @click.option("--source", "source_id", type=int, help="Only this source (and its articles).")
 @click.option("--verdict", help="Only list findings with these verdicts (comma-separated).")
 @click.option("--no-run", is_flag=True, help="List stored findings without re-checking.")
+@click.option(
+    "--reextract",
+    is_flag=True,
+    help="Extract claims again from the stored text first (after an upgrade); reviews stay.",
+)
 @format_option()
 @click.pass_context
 def command(
@@ -50,6 +56,7 @@ def command(
     source_id: int | None,
     verdict: str | None,
     no_run: bool,
+    reextract: bool,
     output_format: str,
 ) -> None:
     """Recompute every figure from the hardware catalog and list the findings.
@@ -57,6 +64,11 @@ def command(
     Re-checking replaces machine findings; editors' reviews are never touched.
     """
     engine = engine_from(ctx)
+    if reextract:
+        if no_run:
+            raise click.UsageError("--reextract re-checks too; leave out --no-run")
+        extracted = reextract_claims(engine, source_id)
+        click.echo(f"re-extracted {extracted} claims", err=True)
     if not no_run:
         import checks
 

@@ -159,3 +159,21 @@ def test_a_dead_url_fails_alone(db_url: str, articles: Path) -> None:
     [line] = [line for line in err.splitlines() if line.startswith("error:")]
     assert "/missing" in line and "404" in line
     assert "added 2" in out
+
+
+def test_reextraction_keeps_claims_and_their_reviews(db_url: str, articles: Path) -> None:
+    assert _run(db_url, "ingest", str(articles))[0] == 0
+    _, out, _ = _run(db_url, "claims", "--format", "jsonl")
+    before = [json.loads(line) for line in out.splitlines()]
+    assert _run(db_url, "review", str(before[0]["id"]), "confirmed")[0] == 0
+    code, out, err = _run(db_url, "check", "--reextract", "--format", "jsonl")
+    assert code == 0, err
+    assert f"re-extracted {len(before)} claims" in err
+    _, out, _ = _run(db_url, "claims", "--format", "jsonl")
+    after = [json.loads(line) for line in out.splitlines()]
+    assert [c["id"] for c in after] == [c["id"] for c in before]
+    engine = open_engine(db_url)
+    with Session(engine) as session:
+        [review] = session.execute(select(Review)).scalars().all()
+    engine.dispose()
+    assert review.claim_id == before[0]["id"]
