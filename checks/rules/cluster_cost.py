@@ -9,7 +9,7 @@ from __future__ import annotations
 from checks.context import Context, Fact
 from checks.model import Finding
 from checks.rules import Missing
-from checks.rules.inputs import accelerator_record, find_chips
+from checks.rules.inputs import accelerator_record, chips_on_accelerator
 from checks.verdicts import claimed_interval, finding, grade
 from checks.wording import figure, span, times
 
@@ -20,12 +20,10 @@ KINDS = frozenset({"capex", "training_cost"})
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if fact.unit not in ("USD", "USD/GPU"):
         return None
-    chips = find_chips(fact, ctx)
-    if isinstance(chips, str):
-        return Missing((chips,))
-    acc = chips.accelerator
-    if acc is None:
-        return Missing(("which accelerator the chips are",))
+    known = chips_on_accelerator(fact, ctx)
+    if isinstance(known, str):
+        return Missing((known,))
+    chips, acc = known
     if not acc.price_usd:
         return Missing((f"a purchase price for {acc.name} in the catalog",))
     per_chip = fact.unit == "USD/GPU" or fact.qualifiers.get("scope") == "per_chip"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.context import Context, Fact
 from checks.model import Finding
 from checks.rules import Missing
-from checks.rules.inputs import accelerator_record, find_chips
+from checks.rules.inputs import accelerator_record, chips_on_accelerator
 from checks.verdicts import claimed_interval, finding, grade
 from checks.wording import figure, span, times
 
@@ -16,12 +16,10 @@ KINDS = frozenset({"power"})
 def check(fact: Fact, ctx: Context) -> Finding | Missing | None:
     if fact.unit not in ("W", "W/GPU"):
         return None
-    chips = find_chips(fact, ctx)
-    if isinstance(chips, str):
-        return Missing((chips,))
-    acc = chips.accelerator
-    if acc is None:
-        return Missing(("which accelerator the chips are",))
+    known = chips_on_accelerator(fact, ctx)
+    if isinstance(known, str):
+        return Missing((known,))
+    chips, acc = known
     if not acc.tdp_w:
         return Missing((f"the TDP of {acc.name} in the catalog",))
     per_chip = fact.unit == "W/GPU" or fact.qualifiers.get("scope") == "per_chip"

@@ -105,6 +105,16 @@ def find_chips(
     return Chips(found.fact.low, found.fact.high, acc, records, wheres)
 
 
+def chips_on_accelerator(fact: Fact, ctx: Context) -> tuple[Chips, Accelerator] | str:
+    """The chips behind ``fact`` and their catalog entry, or what is missing to know them."""
+    chips = find_chips(fact, ctx)
+    if isinstance(chips, str):
+        return chips
+    if chips.accelerator is None:
+        return "which accelerator the chips are"
+    return chips, chips.accelerator
+
+
 def _restated_with_hardware(count: Fact, ctx: Context) -> Fact | None:
     for other in ctx.facts_of_source(count.source_id, CHIP_KINDS):
         if other.hardware and other.unit == "GPU" and other.value == count.value:
