@@ -34,7 +34,7 @@ class StoredDocument:
 
     status: str
     source_ids: list[int] = field(default_factory=list)
-    #: (source id, text) of the sources whose text claims should be extracted from.
+    #: (source id, text, language) of the sources whose text claims are extracted from.
     to_extract: list[tuple[int, str, str]] = field(default_factory=list)
 
 
